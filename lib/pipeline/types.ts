@@ -1,0 +1,146 @@
+/**
+ * Shared data shapes of the factsum pipeline. Everything here is readonly plain data:
+ * the stages take these in and hand new values out, they never mutate.
+ */
+
+/** The input formats factsum understands. */
+export type InputFormat = 'text' | 'markdown' | 'html' | 'json';
+
+/** Why an input was rejected; stable codes that callers may switch on. */
+export type RejectCode =
+  | 'EMPTY'
+  | 'BINARY'
+  | 'TOO_LARGE'
+  | 'UNDECODABLE'
+  | 'MALFORMED'
+  | 'NO_TEXT'
+  | 'UNSUPPORTED_FORMAT';
+
+/** A rejection is an expected outcome, carried as a value. */
+export type Rejection = { readonly kind: 'rejected'; readonly code: RejectCode; readonly message: string };
+
+/** Text decoded from bytes, with the encoding that was used. */
+export type Decoded = {
+  readonly kind: 'decoded';
+  readonly text: string;
+  /** e.g. 'utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252' */
+  readonly encoding: string;
+};
+
+/** What a format parser found before cleaning: title, body and metadata. */
+export type ParsedDocument = {
+  readonly kind: 'parsed';
+  readonly format: InputFormat;
+  readonly title: string;
+  /** Body as paragraphs separated by blank lines ("\n\n"); not yet de-duplicated or cleaned. */
+  readonly body: string;
+  readonly url?: string;
+  /** ISO 8601 date or date-time, when the document states one. */
+  readonly published?: string;
+  readonly language?: string;
+  readonly byline?: string;
+};
+
+/** The clean article body that every downstream stage works on. */
+export type Article = {
+  readonly title: string;
+  /** Clean body: paragraphs joined by "\n\n". All offsets in results point into this string. */
+  readonly text: string;
+  readonly published?: string;
+  readonly language?: string;
+  readonly url?: string;
+  readonly byline?: string;
+  readonly wordCount: number;
+  readonly removed: { readonly repeatedParagraphs: number; readonly boilerplateBlocks: number };
+};
+
+/** A sentence with exact offsets into Article.text: text === article.text.slice(start, end). */
+export type Sentence = { readonly text: string; readonly start: number; readonly end: number };
+
+export type SummarySentence = Sentence & { readonly score: number };
+
+export type ClaimType = 'numeric' | 'temporal' | 'quote' | 'attribution' | 'comparison' | 'causal' | 'event';
+
+export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
+export type Entity = { readonly text: string; readonly kind: EntityKind };
+
+export type NumberUnit = 'percent' | 'currency' | 'count';
+export type NumberMention = {
+  readonly text: string;
+  readonly value: number;
+  readonly unit: NumberUnit;
+  /** ISO 4217 code for currency amounts, when known. */
+  readonly currency?: string;
+};
+
+export type DateMention = {
+  readonly text: string;
+  /** ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD), when it could be resolved. */
+  readonly value?: string;
+  /** The date a relative expression was resolved against, and where it came from. */
+  readonly reference?: { readonly date: string; readonly source: 'published' | 'uploaded' };
+};
+
+export type Attribution = {
+  /** Who asserts it, as written ("the minister", "Ms Patel", "sources"). */
+  readonly source: string;
+  readonly verb: string;
+  readonly anonymous: boolean;
+};
+
+/** A check-worthy (or scored) factual statement of the article. */
+export type Claim = {
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  /** 0..1, rounded to 3 decimals. */
+  readonly score: number;
+  readonly checkworthy: boolean;
+  readonly types: readonly ClaimType[];
+  readonly entities: readonly Entity[];
+  readonly numbers: readonly NumberMention[];
+  readonly dates: readonly DateMention[];
+  readonly attribution?: Attribution;
+  readonly hedged: boolean;
+};
+
+/** Score of one sentence for check-worthiness, as `factsum claims` prints it. */
+export type SentenceScore = {
+  readonly text: string;
+  readonly score: number;
+  readonly checkworthy: boolean;
+  readonly types: readonly ClaimType[];
+};
+
+export type DedupVerdict =
+  | { readonly kind: 'unique' }
+  | { readonly kind: 'exact'; readonly of: string; readonly similarity?: number }
+  | { readonly kind: 'near'; readonly of: string; readonly similarity: number };
+
+export type ResultStatus = 'processed' | 'duplicate' | 'rejected';
+
+export type SourceInfo = {
+  readonly bucket?: string;
+  readonly key?: string;
+  readonly path?: string;
+  readonly etag?: string;
+  readonly versionId?: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly contentType?: string;
+  /** When the object was uploaded (S3 eventTime), ISO 8601. */
+  readonly uploadedAt?: string;
+};
+
+/** The result document, schemaVersion 1. Field names may grow, never change meaning. */
+export type Result = {
+  readonly schemaVersion: 1;
+  readonly source: SourceInfo;
+  readonly status: ResultStatus;
+  readonly error?: { readonly code: RejectCode; readonly message: string };
+  readonly article?: Article & { readonly format: InputFormat; readonly encoding: string };
+  readonly dedup: DedupVerdict;
+  readonly summary?: { readonly sentences: readonly SummarySentence[] };
+  readonly claims?: readonly Claim[];
+  readonly timings: Readonly<Record<string, number>>;
+};

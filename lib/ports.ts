@@ -1,0 +1,60 @@
+/**
+ * The interfaces the core needs from the world. lib/aws implements them against S3 and
+ * DynamoDB; tests and the CLI may implement them locally. Nothing here imports an SDK.
+ */
+
+/** Where an object lives. */
+export type ObjectRef = { readonly bucket: string; readonly key: string };
+
+/** An object read whole, below the size limit. */
+export type StoredObject = {
+  readonly kind: 'object';
+  readonly bytes: Uint8Array;
+  readonly size: number;
+  readonly etag?: string;
+  readonly versionId?: string;
+  readonly contentType?: string;
+  readonly lastModified?: string;
+  readonly metadata: Readonly<Record<string, string>>;
+};
+
+export type ObjectRead =
+  | StoredObject
+  | { readonly kind: 'too-large'; readonly size: number; readonly etag?: string; readonly contentType?: string }
+  | { readonly kind: 'missing' };
+
+/** Object storage (S3). Infrastructure faults throw; a missing object is a value. */
+export interface ObjectStore {
+  /** Reads an object, streaming at most maxBytes; larger objects come back as 'too-large'. */
+  getObject(ref: ObjectRef, options: { readonly maxBytes: number }): Promise<ObjectRead>;
+  /** Writes a UTF-8 text object. */
+  putText(ref: ObjectRef, body: string, contentType: string): Promise<void>;
+}
+
+/** An article's place in the corpus: its id (bucket/key or path) and upload time (ISO 8601). */
+export type CorpusEntry = { readonly id: string; readonly uploadedAt: string };
+
+/** The outcome of claiming a content hash in the dedup index. */
+export type ExactClaim = {
+  /** The entry that holds the hash after the write: the canonical copy. */
+  readonly holder: CorpusEntry;
+  /** An entry that held the hash before and was replaced because `entry` is earlier. */
+  readonly displaced?: CorpusEntry;
+};
+
+/** The dedup index shared by all concurrent invocations (DynamoDB in AWS). */
+export interface DedupIndex {
+  /**
+   * Makes `entry` the holder of `hash` unless an entry that orders before it, by
+   * (uploadedAt, id), holds it already. Atomic: concurrent calls converge on the earliest entry.
+   */
+  claimExact(hash: string, entry: CorpusEntry): Promise<ExactClaim>;
+  /** Reads the current holder of `hash` with a strongly consistent read. */
+  lookupExact(hash: string): Promise<CorpusEntry | undefined>;
+}
+
+/** Where results are kept, so that a displaced canonical can be rewritten as a duplicate. */
+export interface ResultStore {
+  read(id: string): Promise<unknown | undefined>;
+  write(id: string, result: unknown): Promise<void>;
+}
