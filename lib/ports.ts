@@ -53,8 +53,21 @@ export interface DedupIndex {
   lookupExact(hash: string): Promise<CorpusEntry | undefined>;
 }
 
-/** Where results are kept, so that a displaced canonical can be rewritten as a duplicate. */
+/** Where results are kept, keyed by the input they were computed from. */
 export interface ResultStore {
-  read(id: string): Promise<unknown | undefined>;
-  write(id: string, result: unknown): Promise<void>;
+  /** The stored result document for an input, parsed from JSON; undefined when there is none. */
+  read(source: ObjectRef): Promise<unknown | undefined>;
+  write(source: ObjectRef, result: unknown): Promise<void>;
+}
+
+/** The corpus id of an S3 object: `bucket/key` (bucket names never contain a slash). */
+export function toCorpusId(ref: ObjectRef): string {
+  return `${ref.bucket}/${ref.key}`;
+}
+
+/** The object behind a corpus id made by toCorpusId; undefined for ids of other shapes (CLI paths). */
+export function fromCorpusId(id: string): ObjectRef | undefined {
+  const slash = id.indexOf('/');
+  if (slash <= 0 || slash === id.length - 1) return undefined;
+  return { bucket: id.slice(0, slash), key: id.slice(slash + 1) };
 }

@@ -79,6 +79,8 @@ export type DateMention = {
   readonly value?: string;
   /** The date a relative expression was resolved against, and where it came from. */
   readonly reference?: { readonly date: string; readonly source: 'published' | 'uploaded' };
+  /** Set when `value` stands for a longer period than its precision says: 'week' = the ISO week starting on that Monday. */
+  readonly granularity?: 'week';
 };
 
 export type Attribution = {
@@ -126,7 +128,8 @@ export type SourceInfo = {
   readonly etag?: string;
   readonly versionId?: string;
   readonly size: number;
-  readonly sha256: string;
+  /** SHA-256 of the input bytes; absent only when the input was too large to read. */
+  readonly sha256?: string;
   readonly contentType?: string;
   /** When the object was uploaded (S3 eventTime), ISO 8601. */
   readonly uploadedAt?: string;

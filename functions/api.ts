@@ -1,0 +1,105 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { z } from 'zod';
+import { resultKeyFor } from '../lib/aws/s3-object-store';
+import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
+import { buildProcessedResult, buildRejectedResult } from '../lib/pipeline/result';
+import type { DedupVerdict, RejectCode } from '../lib/pipeline/types';
+import { loadConfig } from './config';
+import { createDeps } from './deps';
+import { HttpError, httpErrors, jsonResponse } from './http';
+
+const config = loadConfig(process.env);
+const deps = createDeps(config);
+
+/** HTTP status of each rejection of POST /analyze: the body is the rejected result either way. */
+const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
+  EMPTY: 400,
+  TOO_LARGE: 413,
+  BINARY: 422,
+  UNDECODABLE: 422,
+  MALFORMED: 422,
+  NO_TEXT: 422,
+  UNSUPPORTED_FORMAT: 415,
+};
+
+const analyzeQuerySchema = z.object({
+  format: z.enum(['auto', 'text', 'html', 'markdown', 'json']).default('auto'),
+  sentences: z.coerce.number().int().min(1).max(50).optional(),
+  published: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+});
+
+/** The request body as bytes (API Gateway base64-encodes binary bodies). */
+function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
+  if (event.body === undefined) return new Uint8Array();
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+}
+
+/** POST /analyze: the pipeline, synchronously; the index is read (dedup verdict) but not written. */
+async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const query = analyzeQuerySchema.safeParse(event.queryStringParameters ?? {});
+  if (!query.success) {
+    throw new HttpError(400, 'BAD_REQUEST', `Invalid query: ${z.prettifyError(query.error).replace(/\n/g, ' ')}`);
+  }
+  const bytes = bodyBytes(event);
+  const contentType = event.headers['content-type'];
+  const requestTime = new Date(event.requestContext.timeEpoch).toISOString();
+  const source = { ...(contentType ? { contentType } : {}), uploadedAt: requestTime };
+  const prepared = prepareArticle(bytes, {
+    maxBytes: config.maxInputBytes,
+    clock: deps.clock,
+    ...(contentType ? { contentType } : {}),
+    ...(query.data.format === 'auto' ? {} : { format: query.data.format }),
+    ...(query.data.published ? { published: query.data.published } : {}),
+  });
+  if (prepared.kind === 'rejected') {
+    return jsonResponse(REJECTION_STATUS[prepared.error.code], buildRejectedResult(source, prepared));
+  }
+  const holder = await deps.index.lookupExact(prepared.bodyHash);
+  const dedup: DedupVerdict = holder ? { kind: 'exact', of: holder.id, similarity: 1 } : { kind: 'unique' };
+  const analysis = analyzeArticle(prepared.article, {
+    uploadedAt: requestTime,
+    clock: deps.clock,
+    ...(query.data.sentences ? { maxSentences: query.data.sentences } : {}),
+  });
+  return jsonResponse(200, buildProcessedResult(source, prepared, analysis, dedup));
+}
+
+/** The input key of GET /results/{key+}, from the raw (still encoded) path, decoded once. */
+function resultsKeyFromPath(rawPath: string): string {
+  const marker = '/results/';
+  const at = rawPath.indexOf(marker);
+  const encoded = at < 0 ? '' : rawPath.slice(at + marker.length);
+  let key: string;
+  try {
+    key = decodeURIComponent(encoded);
+  } catch (error) {
+    throw new HttpError(400, 'BAD_REQUEST', 'The key is not valid URL-encoded UTF-8', { cause: error });
+  }
+  if (key === '') throw new HttpError(400, 'BAD_REQUEST', 'GET /results/{key} needs the key of an uploaded article');
+  return key;
+}
+
+/** GET /results/{key+}: the stored result of an input key (with or without the .json suffix). */
+async function getResult(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const key = resultsKeyFromPath(event.rawPath);
+  for (const candidate of key.endsWith('.json') ? [key, key.slice(0, -'.json'.length)] : [key]) {
+    const text = await deps.objects.getText({ bucket: config.resultsBucket, key: resultKeyFor(candidate) });
+    if (text !== undefined) {
+      return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: text };
+    }
+  }
+  throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
+}
+
+/** Routes HTTP API requests to the operations above. */
+async function route(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const method = event.requestContext.http.method;
+  if (method === 'POST' && /\/analyze\/?$/.test(event.rawPath)) return analyze(event);
+  if (method === 'GET' && event.rawPath.includes('/results/')) return getResult(event);
+  throw new HttpError(404, 'NOT_FOUND', `No route for ${method} ${event.rawPath}`);
+}
+
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(httpErrors())
+  .handler(route);

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Default input limit: 5 MiB, far above any news article, small enough for one Lambda's memory. */
+export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
+
+const envSchema = z.object({
+  INPUT_BUCKET: z.string().min(1).default('factsum-articles'),
+  RESULTS_BUCKET: z.string().min(1).default('factsum-results'),
+  INDEX_TABLE: z.string().min(1).default('factsum-index'),
+  MAX_INPUT_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_INPUT_BYTES),
+  SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(50).optional(),
+  AWS_REGION: z.string().min(1).optional(),
+  AWS_ENDPOINT_URL_S3: z.url().optional(),
+  AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
+  FACTSUM_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+});
+
+/** What the handlers need to know about their deployment. */
+export type FunctionConfig = {
+  readonly inputBucket: string;
+  readonly resultsBucket: string;
+  readonly indexTable: string;
+  readonly maxInputBytes: number;
+  readonly summarySentences?: number;
+  readonly region?: string;
+  readonly s3Endpoint?: string;
+  readonly dynamoEndpoint?: string;
+  readonly forcePathStyle: boolean;
+};
+
+/** Reads the handlers' configuration from environment variables; throws on invalid values. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): FunctionConfig {
+  const parsed = envSchema.parse(env);
+  return {
+    inputBucket: parsed.INPUT_BUCKET,
+    resultsBucket: parsed.RESULTS_BUCKET,
+    indexTable: parsed.INDEX_TABLE,
+    maxInputBytes: parsed.MAX_INPUT_BYTES,
+    ...(parsed.SUMMARY_SENTENCES ? { summarySentences: parsed.SUMMARY_SENTENCES } : {}),
+    ...(parsed.AWS_REGION ? { region: parsed.AWS_REGION } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
+    ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamoEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),
+    forcePathStyle: parsed.FACTSUM_S3_FORCE_PATH_STYLE === 'true',
+  };
+}

@@ -1,0 +1,23 @@
+import { performance } from 'node:perf_hooks';
+import { createDynamoDocumentClient, createS3Client } from '../lib/aws/clients';
+import { DynamoDedupIndex } from '../lib/aws/dynamo-dedup-index';
+import { S3ObjectStore, S3ResultStore } from '../lib/aws/s3-object-store';
+import type { ProcessDeps } from '../lib/service/process-object';
+import type { FunctionConfig } from './config';
+
+/** Wires the adapters once per Lambda container (module scope in each handler). */
+export function createDeps(config: FunctionConfig): ProcessDeps & { readonly objects: S3ObjectStore } {
+  const settings = {
+    ...(config.region ? { region: config.region } : {}),
+    ...(config.s3Endpoint ? { s3Endpoint: config.s3Endpoint } : {}),
+    ...(config.dynamoEndpoint ? { dynamoEndpoint: config.dynamoEndpoint } : {}),
+    forcePathStyle: config.forcePathStyle,
+  };
+  const objects = new S3ObjectStore(createS3Client(settings));
+  return {
+    objects,
+    results: new S3ResultStore(objects, config.resultsBucket),
+    index: new DynamoDedupIndex(createDynamoDocumentClient(settings), config.indexTable),
+    clock: () => performance.now(),
+  };
+}

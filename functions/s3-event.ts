@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { ObjectCreated } from '../lib/service/process-object';
+
+/** The fields of an S3 event notification record that factsum reads (the rest passes through). */
+const s3RecordSchema = z.looseObject({
+  eventSource: z.string().optional(),
+  eventName: z.string(),
+  eventTime: z.string(),
+  s3: z.looseObject({
+    bucket: z.looseObject({ name: z.string().min(1) }),
+    object: z.looseObject({
+      key: z.string().min(1),
+      size: z.number().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+    }),
+  }),
+});
+
+const s3EventSchema = z.looseObject({ Records: z.array(z.unknown()) });
+
+/**
+ * Decodes an S3 event key: S3 URL-encodes keys in notifications with `+` for spaces, so
+ * `+` becomes a space first and percent-escapes are decoded after (middy's s3-key-normalizer does the same).
+ */
+export function decodeS3EventKey(key: string): string {
+  return decodeURIComponent(key.replace(/\+/g, ' '));
+}
+
+export type ParsedRecord =
+  | { readonly kind: 'created'; readonly event: ObjectCreated }
+  | { readonly kind: 'ignored'; readonly reason: string };
+
+/** Reads the records of an S3 event; throws when the event is not an S3 notification at all. */
+export function parseS3Event(event: unknown): ParsedRecord[] {
+  const { Records } = s3EventSchema.parse(event);
+  return Records.map((raw): ParsedRecord => {
+    const parsed = s3RecordSchema.safeParse(raw);
+    if (!parsed.success) return { kind: 'ignored', reason: 'not an S3 notification record' };
+    const record = parsed.data;
+    if (!record.eventName.startsWith('ObjectCreated')) {
+      return { kind: 'ignored', reason: `event ${record.eventName} is not ObjectCreated` };
+    }
+    let key: string;
+    try {
+      key = decodeS3EventKey(record.s3.object.key);
+    } catch {
+      return { kind: 'ignored', reason: `key ${JSON.stringify(record.s3.object.key)} is not URL-encoded UTF-8` };
+    }
+    const eventTime = new Date(record.eventTime);
+    if (Number.isNaN(eventTime.getTime())) return { kind: 'ignored', reason: `eventTime ${record.eventTime} is invalid` };
+    return {
+      kind: 'created',
+      event: {
+        bucket: record.s3.bucket.name,
+        key,
+        eventTime: eventTime.toISOString(),
+        ...(record.s3.object.eTag ? { etag: record.s3.object.eTag } : {}),
+        ...(record.s3.object.versionId ? { versionId: record.s3.object.versionId } : {}),
+      },
+    };
+  });
+}

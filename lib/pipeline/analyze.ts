@@ -1,0 +1,126 @@
+import { extractClaims } from './claims';
+import { cleanArticle } from './clean';
+import { decodeBytes } from './decode';
+import { detectFormat } from './detect-format';
+import { fingerprintBody, sha256Hex } from './fingerprint';
+import { parseDocument } from './parse-document';
+import { segmentSentences } from './segment';
+import { summarize } from './summarize';
+import type { Article, Claim, InputFormat, RejectCode, SummarySentence } from './types';
+
+/** A monotonic clock in milliseconds, passed in so the pipeline stays pure (e.g. performance.now). */
+export type Clock = () => number;
+
+export type PrepareOptions = {
+  readonly maxBytes: number;
+  readonly contentType?: string;
+  readonly fileName?: string;
+  /** Force a format instead of detecting it. */
+  readonly format?: InputFormat;
+  /** Publication date to use when the document does not state one (ISO 8601). */
+  readonly published?: string;
+  readonly clock: Clock;
+};
+
+export type PreparedArticle = {
+  readonly kind: 'prepared';
+  readonly sha256: string;
+  readonly size: number;
+  readonly article: Article & { readonly format: InputFormat; readonly encoding: string };
+  /** The exact-duplicate key: hash of the identity-normalised body. */
+  readonly bodyHash: string;
+  readonly timings: Readonly<Record<string, number>>;
+};
+
+export type RejectedInput = {
+  readonly kind: 'rejected';
+  readonly sha256: string;
+  readonly size: number;
+  readonly error: { readonly code: RejectCode; readonly message: string };
+  readonly timings: Readonly<Record<string, number>>;
+};
+
+/** Rounds a duration to 0.01 ms so that results stay readable. */
+function roundMs(ms: number): number {
+  return Math.round(ms * 100) / 100;
+}
+
+/** Runs `fn`, recording its duration under `name`. */
+function timed<T>(clock: Clock, timings: Record<string, number>, name: string, fn: () => T): T {
+  const started = clock();
+  const value = fn();
+  timings[name] = roundMs(clock() - started);
+  return value;
+}
+
+/**
+ * Turns raw bytes into a clean article and its identity hash: decode → detect format →
+ * parse → clean. Everything a duplicate needs; summary and claims come after dedup.
+ */
+export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): PreparedArticle | RejectedInput {
+  const timings: Record<string, number> = {};
+  const sha256 = sha256Hex(bytes);
+  const size = bytes.length;
+  const reject = (error: { code: RejectCode; message: string }): RejectedInput => ({
+    kind: 'rejected',
+    sha256,
+    size,
+    error: { code: error.code, message: error.message },
+    timings,
+  });
+
+  const decoded = timed(options.clock, timings, 'decode', () =>
+    decodeBytes(bytes, { maxBytes: options.maxBytes, contentType: options.contentType }),
+  );
+  if (decoded.kind === 'rejected') return reject(decoded);
+
+  const format =
+    options.format ??
+    timed(options.clock, timings, 'detect', () =>
+      detectFormat(decoded.text, { contentType: options.contentType, fileName: options.fileName }),
+    );
+  const parsed = timed(options.clock, timings, 'extract', () => parseDocument(decoded.text, format));
+  if (parsed.kind === 'rejected') return reject(parsed);
+
+  const cleaned = timed(options.clock, timings, 'clean', () => cleanArticle(parsed));
+  if ('kind' in cleaned) return reject(cleaned);
+
+  const bodyHash = timed(options.clock, timings, 'fingerprint', () => fingerprintBody(cleaned.text));
+  const published = cleaned.published ?? options.published;
+  return {
+    kind: 'prepared',
+    sha256,
+    size,
+    article: { ...cleaned, ...(published ? { published } : {}), format, encoding: decoded.encoding },
+    bodyHash,
+    timings,
+  };
+}
+
+export type AnalyzeOptions = {
+  /** Summary length in sentences; undefined lets the summarizer choose. */
+  readonly maxSentences?: number;
+  /** When the article was uploaded (ISO 8601): the reference for relative dates when it has no publication date. */
+  readonly uploadedAt: string;
+  readonly clock: Clock;
+};
+
+export type Analysis = {
+  readonly summary: { readonly sentences: readonly SummarySentence[] };
+  readonly claims: readonly Claim[];
+  readonly timings: Readonly<Record<string, number>>;
+};
+
+/** Segments a prepared article and writes its extractive summary and claims. */
+export function analyzeArticle(article: Article, options: AnalyzeOptions): Analysis {
+  const timings: Record<string, number> = {};
+  const sentences = timed(options.clock, timings, 'segment', () => segmentSentences(article.text));
+  const summary = timed(options.clock, timings, 'summary', () =>
+    summarize(article, sentences, { maxSentences: options.maxSentences }),
+  );
+  const reference = article.published
+    ? { referenceDate: article.published, referenceSource: 'published' as const }
+    : { referenceDate: options.uploadedAt, referenceSource: 'uploaded' as const };
+  const claims = timed(options.clock, timings, 'claims', () => extractClaims(article.text, sentences, reference));
+  return { summary: { sentences: summary }, claims, timings };
+}

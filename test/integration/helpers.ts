@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Context } from 'aws-lambda';
+import { inject } from 'vitest';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
+import { createS3Client } from '../../lib/aws/clients';
+import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
+
+/** Encodes a key as S3 notifications do: form-style, `+` for spaces, slashes kept. */
+export function encodeS3EventKey(key: string): string {
+  return key
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
+    .join('/');
+}
+
+export type LocalEnv = {
+  readonly inputBucket: string;
+  readonly resultsBucket: string;
+  readonly table: string;
+  readonly s3: S3Client;
+  upload(key: string, body: string | Uint8Array, contentType?: string): Promise<{ etag: string }>;
+  readResult(key: string): Promise<Record<string, unknown> | undefined>;
+  readInput(key: string): Promise<Uint8Array>;
+  s3Event(key: string, etag: string, eventTime: string, bucket?: string): unknown;
+};
+
+/**
+ * Points the handlers' environment at the s3rver and dynalite of the global setup, with
+ * buckets and a table unique to the calling test file, and creates them.
+ */
+export async function setupLocalEnv(): Promise<LocalEnv> {
+  const suffix = randomUUID().slice(0, 8);
+  const inputBucket = `articles-${suffix}`;
+  const resultsBucket = `results-${suffix}`;
+  const table = `index-${suffix}`;
+  Object.assign(process.env, {
+    INPUT_BUCKET: inputBucket,
+    RESULTS_BUCKET: resultsBucket,
+    INDEX_TABLE: table,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
+    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
+    FACTSUM_S3_FORCE_PATH_STYLE: 'true',
+  });
+  const s3 = createS3Client({
+    region: LOCAL_REGION,
+    s3Endpoint: inject('s3Endpoint'),
+    forcePathStyle: true,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  const dynamo = new DynamoDBClient({
+    region: LOCAL_REGION,
+    endpoint: inject('dynamoEndpoint'),
+    credentials: LOCAL_CREDENTIALS,
+  });
+  await ensureBucket(s3, inputBucket);
+  await ensureBucket(s3, resultsBucket);
+  await ensureIndexTable(dynamo, table);
+  const template = JSON.parse(readFileSync('test/fixtures/events/s3-object-created.json', 'utf8')) as {
+    Records: [Record<string, unknown> & { s3: { bucket: Record<string, unknown>; object: Record<string, unknown> } }];
+  };
+
+  return {
+    inputBucket,
+    resultsBucket,
+    table,
+    s3,
+    async upload(key, body, contentType) {
+      const put = await s3.send(
+        new PutObjectCommand({ Bucket: inputBucket, Key: key, Body: body, ContentType: contentType }),
+      );
+      return { etag: (put.ETag ?? '').replace(/"/g, '') };
+    },
+    async readResult(key) {
+      try {
+        const got = await s3.send(new GetObjectCommand({ Bucket: resultsBucket, Key: `${key}.json` }));
+        return JSON.parse(await (got.Body?.transformToString() ?? Promise.resolve('null')));
+      } catch (error) {
+        if (error instanceof Error && error.name === 'NoSuchKey') return undefined;
+        throw error;
+      }
+    },
+    async readInput(key) {
+      const got = await s3.send(new GetObjectCommand({ Bucket: inputBucket, Key: key }));
+      return (await got.Body?.transformToByteArray()) ?? new Uint8Array();
+    },
+    s3Event(key, etag, eventTime, bucket = inputBucket) {
+      const [record] = template.Records;
+      return {
+        Records: [
+          {
+            ...record,
+            eventTime,
+            s3: {
+              ...record.s3,
+              bucket: { ...record.s3.bucket, name: bucket, arn: `arn:aws:s3:::${bucket}` },
+              object: { ...record.s3.object, key: encodeS3EventKey(key), eTag: etag },
+            },
+          },
+        ],
+      };
+    },
+  };
+}
+
+/** A Lambda context as the runtime passes it (only what handlers may read). */
+export function lambdaContext(functionName = 'factsum-dev-processArticle'): Context {
+  const requestId = randomUUID();
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: requestId,
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `2026/03/14/[$LATEST]${requestId.replace(/-/g, '')}`,
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
