@@ -21,12 +21,16 @@ const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
   MALFORMED: 422,
   NO_TEXT: 422,
   UNSUPPORTED_FORMAT: 415,
+  UNREADABLE: 422,
 };
 
 const analyzeQuerySchema = z.object({
   format: z.enum(['auto', 'text', 'html', 'markdown', 'json']).default('auto'),
   sentences: z.coerce.number().int().min(1).max(50).optional(),
-  published: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  published: z.iso
+    .date()
+    .or(z.iso.datetime({ offset: true }))
+    .optional(),
 });
 
 /** The request body as bytes (API Gateway base64-encodes binary bodies). */
@@ -39,7 +43,11 @@ function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
 async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const query = analyzeQuerySchema.safeParse(event.queryStringParameters ?? {});
   if (!query.success) {
-    throw new HttpError(400, 'BAD_REQUEST', `Invalid query: ${z.prettifyError(query.error).replace(/\n/g, ' ')}`);
+    throw new HttpError(
+      400,
+      'BAD_REQUEST',
+      `Invalid query: ${z.prettifyError(query.error).replace(/\n/g, ' ')}`,
+    );
   }
   const bytes = bodyBytes(event);
   const contentType = event.headers['content-type'];
@@ -76,7 +84,8 @@ function resultsKeyFromPath(rawPath: string): string {
   } catch (error) {
     throw new HttpError(400, 'BAD_REQUEST', 'The key is not valid URL-encoded UTF-8', { cause: error });
   }
-  if (key === '') throw new HttpError(400, 'BAD_REQUEST', 'GET /results/{key} needs the key of an uploaded article');
+  if (key === '')
+    throw new HttpError(400, 'BAD_REQUEST', 'GET /results/{key} needs the key of an uploaded article');
   return key;
 }
 

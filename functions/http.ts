@@ -33,7 +33,9 @@ export function httpErrors(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPr
     onError: async function httpErrorsOnError(request) {
       const { error } = request;
       if (error instanceof HttpError && error.statusCode < 500) {
-        request.response = jsonResponse(error.statusCode, { error: { code: error.code, message: error.message } });
+        request.response = jsonResponse(error.statusCode, {
+          error: { code: error.code, message: error.message },
+        });
         return;
       }
       logJson('error', 'request failed', { path: request.event.rawPath, ...describeError(error) });

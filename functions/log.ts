@@ -1,5 +1,9 @@
 /** One structured log line (JSON), as CloudWatch Logs Insights reads it. */
-export function logJson(level: 'info' | 'warn' | 'error', message: string, fields: Record<string, unknown> = {}): void {
+export function logJson(
+  level: 'info' | 'warn' | 'error',
+  message: string,
+  fields: Record<string, unknown> = {},
+): void {
   const line = JSON.stringify({ level, message, ...fields });
   if (level === 'error') console.error(line);
   else console.log(line);

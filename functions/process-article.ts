@@ -30,7 +30,11 @@ async function processArticle(event: unknown): Promise<ProcessReport> {
     // Results live in another bucket; anything else reaching this function would risk a loop.
     if (bucket !== config.inputBucket) {
       ignored++;
-      logJson('warn', 'record from an unexpected bucket ignored', { bucket, key, inputBucket: config.inputBucket });
+      logJson('warn', 'record from an unexpected bucket ignored', {
+        bucket,
+        key,
+        inputBucket: config.inputBucket,
+      });
       continue;
     }
     try {
@@ -42,7 +46,11 @@ async function processArticle(event: unknown): Promise<ProcessReport> {
       logJson('info', 'article processed', { bucket, key, outcome: outcome.kind, status });
       results.push({ key, status, outcome: outcome.kind });
     } catch (error) {
-      logJson('error', 'article failed; the invocation will be retried', { bucket, key, ...describeError(error) });
+      logJson('error', 'article failed; the invocation will be retried', {
+        bucket,
+        key,
+        ...describeError(error),
+      });
       throw error;
     }
   }

@@ -45,10 +45,14 @@ export function parseS3Event(event: unknown): ParsedRecord[] {
     try {
       key = decodeS3EventKey(record.s3.object.key);
     } catch {
-      return { kind: 'ignored', reason: `key ${JSON.stringify(record.s3.object.key)} is not URL-encoded UTF-8` };
+      return {
+        kind: 'ignored',
+        reason: `key ${JSON.stringify(record.s3.object.key)} is not URL-encoded UTF-8`,
+      };
     }
     const eventTime = new Date(record.eventTime);
-    if (Number.isNaN(eventTime.getTime())) return { kind: 'ignored', reason: `eventTime ${record.eventTime} is invalid` };
+    if (Number.isNaN(eventTime.getTime()))
+      return { kind: 'ignored', reason: `eventTime ${record.eventTime} is invalid` };
     return {
       kind: 'created',
       event: {

@@ -20,7 +20,12 @@ export type StoredObject = {
 
 export type ObjectRead =
   | StoredObject
-  | { readonly kind: 'too-large'; readonly size: number; readonly etag?: string; readonly contentType?: string }
+  | {
+      readonly kind: 'too-large';
+      readonly size: number;
+      readonly etag?: string;
+      readonly contentType?: string;
+    }
   | { readonly kind: 'missing' };
 
 /** Object storage (S3). Infrastructure faults throw; a missing object is a value. */

@@ -42,7 +42,9 @@ export class DynamoDedupIndex implements DedupIndex {
           }),
         );
         const previous = toEntry(put.Attributes);
-        return previous && previous.id !== entry.id ? { holder: entry, displaced: previous } : { holder: entry };
+        return previous && previous.id !== entry.id
+          ? { holder: entry, displaced: previous }
+          : { holder: entry };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) {
           throw new IndexError(`Claiming body hash ${hash} failed`, { cause: error });
@@ -57,7 +59,11 @@ export class DynamoDedupIndex implements DedupIndex {
   async lookupExact(hash: string): Promise<CorpusEntry | undefined> {
     try {
       const got = await this.client.send(
-        new GetCommand({ TableName: this.tableName, Key: { pk: `sha#${hash}`, sk: EXACT_SK }, ConsistentRead: true }),
+        new GetCommand({
+          TableName: this.tableName,
+          Key: { pk: `sha#${hash}`, sk: EXACT_SK },
+          ConsistentRead: true,
+        }),
       );
       return toEntry(got.Item);
     } catch (error) {

@@ -4,7 +4,12 @@ import {
   type DynamoDBClient,
   ResourceNotFoundException,
 } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, HeadBucketCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CreateBucketCommand,
+  HeadBucketCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 
 /**
  * The index table's key schema. serverless.yml declares the same table for AWS; this is

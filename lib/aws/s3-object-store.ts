@@ -2,14 +2,19 @@ import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
   type GetObjectCommandOutput,
-  NoSuchKey, PutObjectCommand, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+  NoSuchKey,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import type { ObjectRead, ObjectRef, ObjectStore, ResultStore } from '../ports';
 import { ObjectStoreError } from './errors';
 
 /** True for S3's "no such key" answers (GetObject says NoSuchKey; some emulators only 404). */
 function isMissing(error: unknown): boolean {
   return (
-    error instanceof NoSuchKey || (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
+    error instanceof NoSuchKey ||
+    (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)
   );
 }
 
@@ -18,7 +23,10 @@ const BODY_READ_ATTEMPTS = 3;
 
 /** True for a connection that broke while a response body was streaming. */
 function isConnectionReset(error: unknown): boolean {
-  return error instanceof Error && (('code' in error && error.code === 'ECONNRESET') || error.message === 'aborted');
+  return (
+    error instanceof Error &&
+    (('code' in error && error.code === 'ECONNRESET') || error.message === 'aborted')
+  );
 }
 
 /** Reads a body stream, giving up (and closing it) once more than `maxBytes` have arrived. */
@@ -55,7 +63,12 @@ export class S3ObjectStore implements ObjectStore {
     const body = response.Body as Readable | undefined;
     if (declared !== undefined && declared > options.maxBytes) {
       body?.destroy();
-      return { kind: 'too-large', size: declared, ...(etag ? { etag } : {}), ...(contentType ? { contentType } : {}) };
+      return {
+        kind: 'too-large',
+        size: declared,
+        ...(etag ? { etag } : {}),
+        ...(contentType ? { contentType } : {}),
+      };
     }
     let bytes: Uint8Array | undefined;
     try {

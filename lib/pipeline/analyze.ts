@@ -121,6 +121,8 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions): Analy
   const reference = article.published
     ? { referenceDate: article.published, referenceSource: 'published' as const }
     : { referenceDate: options.uploadedAt, referenceSource: 'uploaded' as const };
-  const claims = timed(options.clock, timings, 'claims', () => extractClaims(article.text, sentences, reference));
+  const claims = timed(options.clock, timings, 'claims', () =>
+    extractClaims(article.text, sentences, reference),
+  );
   return { summary: { sentences: summary }, claims, timings };
 }

@@ -29,7 +29,11 @@ export function buildRejectedResult(
 }
 
 /** The result for a duplicate: the clean article and the canonical it copies; not analysed again. */
-export function buildDuplicateResult(source: SourceRef, prepared: PreparedArticle, dedup: DedupVerdict): Result {
+export function buildDuplicateResult(
+  source: SourceRef,
+  prepared: PreparedArticle,
+  dedup: DedupVerdict,
+): Result {
   return {
     schemaVersion: 1,
     source: { ...source, size: prepared.size, sha256: prepared.sha256 },

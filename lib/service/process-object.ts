@@ -73,7 +73,8 @@ export async function processObjectCreated(
   const eventEtag = normalizeEtag(event.etag);
   if (eventEtag !== undefined) {
     const stored = parseStoredResult(await deps.results.read(ref));
-    if (stored !== undefined && stored.source.etag === eventEtag) return { kind: 'unchanged', result: stored };
+    if (stored !== undefined && stored.source.etag === eventEtag)
+      return { kind: 'unchanged', result: stored };
   }
 
   const read = await deps.objects.getObject(ref, { maxBytes: config.maxBytes });

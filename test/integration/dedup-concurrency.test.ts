@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FERRY_ARTICLE } from '../fixtures/articles';
-import { type LocalEnv, lambdaContext, setupLocalEnv } from './helpers';
+import { type LocalEnv, lambdaContext, type ResultJson, setupLocalEnv } from './helpers';
 
 let env: LocalEnv;
 let handler: typeof import('../../functions/process-article').handler;
@@ -58,8 +58,9 @@ describe('exact dedup under concurrent invocations', () => {
         a.eventTime === b.eventTime ? (a.key < b.key ? -1 : 1) : a.eventTime < b.eventTime ? -1 : 1,
       )[0];
       const canonicalId = `${env.inputBucket}/${earliest?.key}`;
-      const results = new Map<string, Record<string, unknown> | undefined>();
-      for (const copy of copies) results.set(`${env.inputBucket}/${copy.key}`, await env.readResult(copy.key));
+      const results = new Map<string, ResultJson | undefined>();
+      for (const copy of copies)
+        results.set(`${env.inputBucket}/${copy.key}`, await env.readResult(copy.key));
 
       const processed = [...results].filter(([, result]) => result?.status === 'processed').map(([id]) => id);
       expect(processed).toEqual([canonicalId]);
@@ -69,8 +70,7 @@ describe('exact dedup under concurrent invocations', () => {
         // `of` names a copy that was canonical when this one was seen; the chain ends at the canonical.
         let at = id;
         for (let hops = 0; hops < COPIES && at !== canonicalId; hops++) {
-          const dedup = results.get(at)?.dedup as { of?: string } | undefined;
-          at = dedup?.of ?? at;
+          at = results.get(at)?.dedup?.of ?? at;
         }
         expect(at).toBe(canonicalId);
       }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
@@ -16,13 +16,24 @@ export function encodeS3EventKey(key: string): string {
     .join('/');
 }
 
+/** The parts of a result document the tests read (tests trust their own pipeline's JSON). */
+export type ResultJson = {
+  readonly status?: string;
+  readonly source?: Record<string, unknown>;
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly article?: { readonly title: string; readonly text: string };
+  readonly dedup?: { readonly kind: string; readonly of?: string; readonly similarity?: number };
+  readonly summary?: { readonly sentences: readonly { text: string; start: number; end: number }[] };
+  readonly claims?: readonly unknown[];
+};
+
 export type LocalEnv = {
   readonly inputBucket: string;
   readonly resultsBucket: string;
   readonly table: string;
   readonly s3: S3Client;
   upload(key: string, body: string | Uint8Array, contentType?: string): Promise<{ etag: string }>;
-  readResult(key: string): Promise<Record<string, unknown> | undefined>;
+  readResult(key: string): Promise<ResultJson | undefined>;
   readInput(key: string): Promise<Uint8Array>;
   s3Event(key: string, etag: string, eventTime: string, bucket?: string): unknown;
 };
@@ -62,7 +73,9 @@ export async function setupLocalEnv(): Promise<LocalEnv> {
   await ensureBucket(s3, resultsBucket);
   await ensureIndexTable(dynamo, table);
   const template = JSON.parse(readFileSync('test/fixtures/events/s3-object-created.json', 'utf8')) as {
-    Records: [Record<string, unknown> & { s3: { bucket: Record<string, unknown>; object: Record<string, unknown> } }];
+    Records: [
+      Record<string, unknown> & { s3: { bucket: Record<string, unknown>; object: Record<string, unknown> } },
+    ];
   };
 
   return {

@@ -20,19 +20,29 @@ async function uploadAndProcess(key: string, body: string | Uint8Array, eventTim
 
 describe('processArticle handler on s3rver and dynalite', () => {
   it('writes a processed result with article, summary and claims to the results bucket', async () => {
-    const { result, etag } = await uploadAndProcess('news/ferry.txt', FERRY_ARTICLE, '2026-03-14T09:00:00.000Z');
+    const { result, etag } = await uploadAndProcess(
+      'news/ferry.txt',
+      FERRY_ARTICLE,
+      '2026-03-14T09:00:00.000Z',
+    );
 
     expect(result).toMatchObject({
       schemaVersion: 1,
       status: 'processed',
-      source: { bucket: env.inputBucket, key: 'news/ferry.txt', etag, uploadedAt: '2026-03-14T09:00:00.000Z' },
+      source: {
+        bucket: env.inputBucket,
+        key: 'news/ferry.txt',
+        etag,
+        uploadedAt: '2026-03-14T09:00:00.000Z',
+      },
       article: { title: 'Ferry operator adds night crossings after record summer' },
       dedup: { kind: 'unique' },
     });
-    const article = result?.article as { text: string };
-    const summary = (result?.summary as { sentences: { text: string; start: number; end: number }[] }).sentences;
+    const text = result?.article?.text ?? '';
+    const summary = result?.summary?.sentences ?? [];
     expect(summary.length).toBeGreaterThan(0);
-    for (const sentence of summary) expect(article.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    for (const sentence of summary)
+      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
     expect(Array.isArray(result?.claims)).toBe(true);
   });
 
@@ -45,10 +55,10 @@ describe('processArticle handler on s3rver and dynalite', () => {
   it('marks an exact copy under another key as a duplicate of the first upload, without analysing it', async () => {
     await uploadAndProcess('dup/original.txt', ORCHARD_ARTICLE, '2026-03-14T10:00:00.000Z');
     // Different headline and spacing, same body: identity is the body.
-    const copy = ORCHARD_ARTICLE.replace('Cider makers report smaller apple harvest', 'Apple harvest down').replace(
-      /\n\n/g,
-      '\n\n\n',
-    );
+    const copy = ORCHARD_ARTICLE.replace(
+      'Cider makers report smaller apple harvest',
+      'Apple harvest down',
+    ).replace(/\n\n/g, '\n\n\n');
     const { result } = await uploadAndProcess('dup/copy.txt', copy, '2026-03-14T10:05:00.000Z');
     expect(result).toMatchObject({
       status: 'duplicate',
@@ -79,20 +89,33 @@ describe('processArticle handler on s3rver and dynalite', () => {
 
   it.each([
     { name: 'empty', body: '', code: 'EMPTY' },
-    { name: 'binary', body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), code: 'BINARY' },
-  ])('rejects $name input with a clear error and leaves the input untouched', async ({ name, body, code }) => {
-    const key = `bad/${name}.bin`;
-    const { result } = await uploadAndProcess(key, body, '2026-03-17T08:00:00.000Z');
-    expect(result).toMatchObject({ status: 'rejected', error: { code } });
-    expect((result?.error as { message: string }).message.length).toBeGreaterThan(10);
-    expect(await env.readInput(key)).toEqual(new Uint8Array(body instanceof Uint8Array ? body : Buffer.from(body)));
-  });
+    {
+      name: 'binary',
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      code: 'BINARY',
+    },
+  ])(
+    'rejects $name input with a clear error and leaves the input untouched',
+    async ({ name, body, code }) => {
+      const key = `bad/${name}.bin`;
+      const { result } = await uploadAndProcess(key, body, '2026-03-17T08:00:00.000Z');
+      expect(result).toMatchObject({ status: 'rejected', error: { code } });
+      expect(result?.error?.message.length).toBeGreaterThan(10);
+      expect(await env.readInput(key)).toEqual(
+        new Uint8Array(body instanceof Uint8Array ? body : Buffer.from(body)),
+      );
+    },
+  );
 
   it('rejects input over the size limit without reading it whole', async () => {
     const key = 'bad/huge.txt';
     const limit = Number(process.env.MAX_INPUT_BYTES ?? 5 * 1024 * 1024);
     const { result } = await uploadAndProcess(key, 'a'.repeat(limit + 1), '2026-03-17T08:01:00.000Z');
-    expect(result).toMatchObject({ status: 'rejected', error: { code: 'TOO_LARGE' }, source: { size: limit + 1 } });
+    expect(result).toMatchObject({
+      status: 'rejected',
+      error: { code: 'TOO_LARGE' },
+      source: { size: limit + 1 },
+    });
   });
 
   it('ignores events from any other bucket, so results can never trigger it', async () => {
@@ -104,7 +127,10 @@ describe('processArticle handler on s3rver and dynalite', () => {
   });
 
   it('ignores an object deleted before it was processed', async () => {
-    const report = await handler(env.s3Event('never/uploaded.txt', 'abc', '2026-03-18T08:00:00.000Z'), lambdaContext());
+    const report = await handler(
+      env.s3Event('never/uploaded.txt', 'abc', '2026-03-18T08:00:00.000Z'),
+      lambdaContext(),
+    );
     expect(report).toMatchObject({ results: [{ key: 'never/uploaded.txt', status: 'missing' }] });
     expect(await env.readResult('never/uploaded.txt')).toBeUndefined();
   });

@@ -1,0 +1,223 @@
+import { readFile, stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { MemoryDedupIndex } from '../local/memory-dedup-index';
+import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
+import { scoreSentence } from '../pipeline/claims';
+import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
+import type { InputFormat, Result } from '../pipeline/types';
+
+export type CliIo = { readonly stdin: Readable; readonly stdout: Writable; readonly stderr: Writable };
+
+/** Same default limit as the Lambda: 5 MiB. */
+const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+const FORMATS = ['auto', 'text', 'html', 'markdown', 'json'] as const;
+
+const HELP = `factsum: extract, deduplicate, summarise and list check-worthy claims of news articles.
+
+Usage:
+  factsum analyze [options] FILE...   analyse local files; one JSON line per file, in input order
+  factsum claims                      score sentences read from stdin (one per line) for check-worthiness
+  factsum --help                      this help
+
+analyze options:
+  --format auto|text|html|markdown|json   input format (default: auto, from extension and content)
+  --sentences N                           summary length in sentences (default: chosen by article length)
+  --published YYYY-MM-DD                  publication date when the file states none (resolves "Thursday")
+  --corpus                                dedup each file against the ones before it, as if uploaded in order
+  --max-bytes N                           reject files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
+
+Each analyze line is a result document (schemaVersion 1): status processed | duplicate | rejected,
+article, dedup, summary.sentences (text, start, end, score), claims, timings. Rejected inputs
+(empty, binary, too large, undecodable, unreadable) still produce a line with error.code.
+
+claims prints {"text","score","checkworthy","types"} per non-blank input line, in order.
+
+Exit codes: 0 every input produced a line; 1 a file could not be read; 2 usage error.`;
+
+/** Runs the factsum command; resolves to the process exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    if (command === 'analyze') return await runAnalyze(rest, io);
+    if (command === 'claims') return await runClaims(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`factsum: ${error.message}\nRun 'factsum --help' for usage.\n`);
+      return 2;
+    }
+    throw error;
+  }
+  io.stderr.write(`factsum: unknown command '${command}'\nRun 'factsum --help' for usage.\n`);
+  return 2;
+}
+
+/** A mistake in the command line: reported with exit code 2. */
+class UsageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
+type AnalyzeArgs = {
+  readonly files: readonly string[];
+  readonly format?: InputFormat;
+  readonly sentences?: number;
+  readonly published?: string;
+  readonly corpus: boolean;
+  readonly maxBytes: number;
+};
+
+/** Parses `analyze` arguments, with precise messages for each mistake. */
+function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof ANALYZE_OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options: ANALYZE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
+  const format = values.format ?? 'auto';
+  if (!FORMATS.some((known) => known === format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
+  }
+  const sentences = values.sentences === undefined ? undefined : Number(values.sentences);
+  if (sentences !== undefined && !(Number.isInteger(sentences) && sentences >= 1 && sentences <= 50)) {
+    throw new UsageError(`--sentences must be a whole number from 1 to 50; got '${values.sentences}'`);
+  }
+  const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
+  if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
+    throw new UsageError(`--max-bytes must be a positive whole number; got '${values['max-bytes']}'`);
+  }
+  const published = values.published;
+  if (published !== undefined && Number.isNaN(Date.parse(published))) {
+    throw new UsageError(`--published must be an ISO date such as 2026-03-14; got '${published}'`);
+  }
+  return {
+    files: positionals,
+    corpus: values.corpus ?? false,
+    maxBytes,
+    ...(format === 'auto' ? {} : { format: format as InputFormat }),
+    ...(sentences === undefined ? {} : { sentences }),
+    ...(published === undefined ? {} : { published }),
+  };
+}
+
+const ANALYZE_OPTIONS = {
+  format: { type: 'string' },
+  sentences: { type: 'string' },
+  published: { type: 'string' },
+  corpus: { type: 'boolean' },
+  'max-bytes': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** `factsum analyze`: one JSON line per file, in input order. */
+async function runAnalyze(args: readonly string[], io: CliIo): Promise<number> {
+  const options = parseAnalyzeArgs(args);
+  if (options === 'help') {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const index = new MemoryDedupIndex();
+  const clock = () => performance.now();
+  let unreadable = 0;
+  for (const [position, path] of options.files.entries()) {
+    const result = await analyzeFile(path, position, options, index, clock);
+    if (result.error?.code === 'UNREADABLE') unreadable++;
+    io.stdout.write(`${JSON.stringify(result)}\n`);
+  }
+  return unreadable > 0 ? 1 : 0;
+}
+
+async function analyzeFile(
+  path: string,
+  position: number,
+  options: AnalyzeArgs,
+  index: MemoryDedupIndex,
+  clock: () => number,
+): Promise<Result> {
+  let bytes: Uint8Array;
+  let uploadedAt: string;
+  try {
+    const info = await stat(path);
+    uploadedAt = info.mtime.toISOString();
+    if (info.size > options.maxBytes) {
+      return buildRejectedResult(
+        { path, uploadedAt },
+        {
+          kind: 'rejected',
+          size: info.size,
+          error: {
+            code: 'TOO_LARGE',
+            message: `The input is ${info.size} bytes; the limit is ${options.maxBytes} bytes.`,
+          },
+          timings: {},
+        },
+      );
+    }
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return buildRejectedResult(
+      { path },
+      {
+        kind: 'rejected',
+        size: 0,
+        error: { code: 'UNREADABLE', message: `Cannot read ${path}: ${reason}` },
+        timings: {},
+      },
+    );
+  }
+  const source = { path, uploadedAt };
+  const prepared = prepareArticle(bytes, {
+    maxBytes: options.maxBytes,
+    fileName: path,
+    clock,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.published ? { published: options.published } : {}),
+  });
+  if (prepared.kind === 'rejected') return buildRejectedResult(source, prepared);
+  if (options.corpus) {
+    // Input order is upload order: the position, as a time, keeps the index's ordering rule.
+    const claim = await index.claimExact(prepared.bodyHash, {
+      id: path,
+      uploadedAt: new Date(position).toISOString(),
+    });
+    if (claim.holder.id !== path) {
+      return buildDuplicateResult(source, prepared, { kind: 'exact', of: claim.holder.id, similarity: 1 });
+    }
+  }
+  const analysis = analyzeArticle(prepared.article, {
+    uploadedAt,
+    clock,
+    ...(options.sentences ? { maxSentences: options.sentences } : {}),
+  });
+  return buildProcessedResult(source, prepared, analysis, { kind: 'unique' });
+}
+
+/** `factsum claims`: scores each non-blank stdin line for check-worthiness. */
+async function runClaims(args: readonly string[], io: CliIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (args.length > 0)
+    throw new UsageError(`claims reads stdin and takes no arguments; got '${args.join(' ')}'`);
+  const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === '') continue;
+    io.stdout.write(`${JSON.stringify(scoreSentence(text))}\n`);
+  }
+  return 0;
+}
