@@ -41,8 +41,7 @@ describe('processArticle handler on s3rver and dynalite', () => {
     const text = result?.article?.text ?? '';
     const summary = result?.summary?.sentences ?? [];
     expect(summary.length).toBeGreaterThan(0);
-    for (const sentence of summary)
-      expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    for (const sentence of summary) expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
     expect(Array.isArray(result?.claims)).toBe(true);
   });
 
