@@ -3,6 +3,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { z } from 'zod';
 import { resultKeyFor } from '../lib/aws/s3-object-store';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
+import {
+  bandKeys,
+  DEFAULT_NEAR_THRESHOLD,
+  estimateSimilarity,
+  minhashSignature,
+} from '../lib/pipeline/minhash';
 import { buildProcessedResult, buildRejectedResult } from '../lib/pipeline/result';
 import type { DedupVerdict, RejectCode } from '../lib/pipeline/types';
 import { loadConfig } from './config';
@@ -63,14 +69,29 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
   if (prepared.kind === 'rejected') {
     return jsonResponse(REJECTION_STATUS[prepared.error.code], buildRejectedResult(source, prepared));
   }
-  const holder = await deps.index.lookupExact(prepared.bodyHash);
-  const dedup: DedupVerdict = holder ? { kind: 'exact', of: holder.id, similarity: 1 } : { kind: 'unique' };
+  const dedup = await lookupVerdict(prepared.bodyHash, prepared.article.text);
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt: requestTime,
     clock: deps.clock,
     ...(query.data.sentences ? { maxSentences: query.data.sentences } : {}),
   });
   return jsonResponse(200, buildProcessedResult(source, prepared, analysis, dedup));
+}
+
+/** The dedup verdict of a body against the corpus, read-only: an exact holder, else the most similar near match. */
+async function lookupVerdict(bodyHash: string, text: string): Promise<DedupVerdict> {
+  const holder = await deps.index.lookupExact(bodyHash);
+  if (holder) return { kind: 'exact', of: holder.id, similarity: 1 };
+  const signature = minhashSignature(text);
+  let best: DedupVerdict = { kind: 'unique' };
+  for (const candidate of await deps.index.queryBands(bandKeys(signature))) {
+    const similarity = estimateSimilarity(signature, candidate.signature);
+    const threshold = config.nearThreshold ?? DEFAULT_NEAR_THRESHOLD;
+    if (similarity >= threshold && (best.kind === 'unique' || similarity > (best.similarity ?? 0))) {
+      best = { kind: 'near', of: candidate.id, similarity };
+    }
+  }
+  return best;
 }
 
 /** The input key of GET /results/{key+}, from the raw (still encoded) path, decoded once. */

@@ -9,6 +9,7 @@ const envSchema = z.object({
   INDEX_TABLE: z.string().min(1).default('factsum-index'),
   MAX_INPUT_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_INPUT_BYTES),
   SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(50).optional(),
+  NEAR_DUP_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
   AWS_REGION: z.string().min(1).optional(),
   AWS_ENDPOINT_URL_S3: z.url().optional(),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
@@ -22,6 +23,8 @@ export type FunctionConfig = {
   readonly indexTable: string;
   readonly maxInputBytes: number;
   readonly summarySentences?: number;
+  /** Estimated Jaccard similarity from which an article is a near-duplicate; the pipeline's default when unset. */
+  readonly nearThreshold?: number;
   readonly region?: string;
   readonly s3Endpoint?: string;
   readonly dynamoEndpoint?: string;
@@ -37,6 +40,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): F
     indexTable: parsed.INDEX_TABLE,
     maxInputBytes: parsed.MAX_INPUT_BYTES,
     ...(parsed.SUMMARY_SENTENCES ? { summarySentences: parsed.SUMMARY_SENTENCES } : {}),
+    ...(parsed.NEAR_DUP_THRESHOLD ? { nearThreshold: parsed.NEAR_DUP_THRESHOLD } : {}),
     ...(parsed.AWS_REGION ? { region: parsed.AWS_REGION } : {}),
     ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
     ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamoEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),

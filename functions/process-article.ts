@@ -41,6 +41,7 @@ async function processArticle(event: unknown): Promise<ProcessReport> {
       const outcome = await processObjectCreated(record.event, deps, {
         maxBytes: config.maxInputBytes,
         ...(config.summarySentences ? { maxSentences: config.summarySentences } : {}),
+        ...(config.nearThreshold ? { nearThreshold: config.nearThreshold } : {}),
       });
       const status = outcome.kind === 'missing' ? 'missing' : outcome.result.status;
       logJson('info', 'article processed', { bucket, key, outcome: outcome.kind, status });

@@ -56,7 +56,18 @@ export interface DedupIndex {
   claimExact(hash: string, entry: CorpusEntry): Promise<ExactClaim>;
   /** Reads the current holder of `hash` with a strongly consistent read. */
   lookupExact(hash: string): Promise<CorpusEntry | undefined>;
+  /** Records `entry` under each of its LSH band keys, with its MinHash signature. */
+  putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void>;
+  /**
+   * The entries recorded under any of `bands` (strongly consistent, each entry once, in no
+   * particular order). Write your own bands first: of two articles written at the same moment,
+   * at least one then sees the other.
+   */
+  queryBands(bands: readonly string[]): Promise<SimilarEntry[]>;
 }
+
+/** A corpus entry found through the LSH index, with its MinHash signature. */
+export type SimilarEntry = CorpusEntry & { readonly signature: Uint32Array };
 
 /** Where results are kept, keyed by the input they were computed from. */
 export interface ResultStore {

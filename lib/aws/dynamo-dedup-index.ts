@@ -1,6 +1,12 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { CorpusEntry, DedupIndex, ExactClaim } from '../ports';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { CorpusEntry, DedupIndex, ExactClaim, SimilarEntry } from '../ports';
 import { IndexError } from './errors';
 
 /** Sort key of the single item that holds an exact-duplicate hash. */
@@ -8,6 +14,35 @@ const EXACT_SK = 'exact';
 
 /** How often a claim is re-tried when its item vanishes between the put and the read (a race with a delete). */
 const MAX_CLAIM_ATTEMPTS = 3;
+
+/** DynamoDB's limit of items in one BatchWriteItem call. */
+const BATCH_WRITE_LIMIT = 25;
+
+/** Rounds of re-sending UnprocessedItems (throttled writes) before giving up and letting the invocation retry. */
+const MAX_BATCH_ROUNDS = 5;
+
+/**
+ * Items read from one band bucket at most. A bucket this full means a boilerplate-only body
+ * shared by very many articles; reading more would cost more than it could tell.
+ */
+const MAX_BAND_ITEMS = 200;
+
+/** A signature as bytes (little-endian uint32s), for a binary attribute. */
+export function encodeSignature(signature: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(signature.length * 4);
+  const view = new DataView(bytes.buffer);
+  signature.forEach((value, i) => view.setUint32(i * 4, value, true));
+  return bytes;
+}
+
+/** Reads a signature written by encodeSignature; undefined when the attribute is not one. */
+export function decodeSignature(value: unknown): Uint32Array | undefined {
+  if (!(value instanceof Uint8Array) || value.length % 4 !== 0 || value.length === 0) return undefined;
+  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
+  const signature = new Uint32Array(value.length / 4);
+  for (let i = 0; i < signature.length; i++) signature[i] = view.getUint32(i * 4, true);
+  return signature;
+}
 
 /** Validates an index item read back from DynamoDB into a corpus entry. */
 function toEntry(item: Record<string, unknown> | undefined): CorpusEntry | undefined {
@@ -20,6 +55,8 @@ function toEntry(item: Record<string, unknown> | undefined): CorpusEntry | undef
  * The dedup index on DynamoDB (single-table design, DESIGN.md): `pk = sha#<body hash>`,
  * `sk = exact` holds the canonical entry of a body. A conditional put keeps the earliest
  * (uploadedAt, id), so concurrent Lambdas converge on one canonical whatever their timing.
+ * `pk = band#<band key>`, `sk = <article id>` records an article under each LSH band with its
+ * MinHash signature (under 1 KB: one write unit per band).
  */
 export class DynamoDedupIndex implements DedupIndex {
   constructor(
@@ -69,5 +106,68 @@ export class DynamoDedupIndex implements DedupIndex {
     } catch (error) {
       throw new IndexError(`Reading body hash ${hash} failed`, { cause: error });
     }
+  }
+
+  async putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
+    const sig = encodeSignature(signature);
+    let pending: { PutRequest: { Item: Record<string, unknown> } }[] = bands.map((band) => ({
+      PutRequest: {
+        Item: { pk: `band#${band}`, sk: entry.id, id: entry.id, uploadedAt: entry.uploadedAt, sig },
+      },
+    }));
+    for (let round = 1; pending.length > 0; round++) {
+      if (round > MAX_BATCH_ROUNDS) {
+        throw new IndexError(
+          `Writing ${pending.length} band items of ${entry.id} was still throttled after ${MAX_BATCH_ROUNDS} rounds`,
+        );
+      }
+      const batches = [];
+      for (let i = 0; i < pending.length; i += BATCH_WRITE_LIMIT)
+        batches.push(pending.slice(i, i + BATCH_WRITE_LIMIT));
+      const unprocessed: typeof pending = [];
+      try {
+        for (const batch of batches) {
+          const written = await this.client.send(
+            new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
+          );
+          for (const request of written.UnprocessedItems?.[this.tableName] ?? []) {
+            const item = request.PutRequest?.Item;
+            if (item) unprocessed.push({ PutRequest: { Item: item } });
+          }
+        }
+      } catch (error) {
+        throw new IndexError(`Writing band items of ${entry.id} failed`, { cause: error });
+      }
+      pending = unprocessed;
+    }
+  }
+
+  async queryBands(bands: readonly string[]): Promise<SimilarEntry[]> {
+    const found = new Map<string, SimilarEntry>();
+    try {
+      const pages = await Promise.all(
+        bands.map((band) =>
+          this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'pk = :pk',
+              ExpressionAttributeValues: { ':pk': `band#${band}` },
+              ConsistentRead: true,
+              Limit: MAX_BAND_ITEMS,
+            }),
+          ),
+        ),
+      );
+      for (const page of pages) {
+        for (const item of page.Items ?? []) {
+          const entry = toEntry(item);
+          const signature = decodeSignature(item.sig);
+          if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
+        }
+      }
+    } catch (error) {
+      throw new IndexError(`Querying ${bands.length} LSH bands failed`, { cause: error });
+    }
+    return [...found.values()];
   }
 }

@@ -1,4 +1,4 @@
-import type { CorpusEntry, DedupIndex, ExactClaim } from '../ports';
+import type { CorpusEntry, DedupIndex, ExactClaim, SimilarEntry } from '../ports';
 import { isEarlier } from '../service/corpus-order';
 
 /**
@@ -7,6 +7,7 @@ import { isEarlier } from '../service/corpus-order';
  */
 export class MemoryDedupIndex implements DedupIndex {
   readonly #exact = new Map<string, CorpusEntry>();
+  readonly #bands = new Map<string, Map<string, SimilarEntry>>();
 
   async claimExact(hash: string, entry: CorpusEntry): Promise<ExactClaim> {
     const current = this.#exact.get(hash);
@@ -19,5 +20,22 @@ export class MemoryDedupIndex implements DedupIndex {
 
   async lookupExact(hash: string): Promise<CorpusEntry | undefined> {
     return this.#exact.get(hash);
+  }
+
+  async putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
+    for (const band of bands) {
+      let members = this.#bands.get(band);
+      if (members === undefined) {
+        members = new Map();
+        this.#bands.set(band, members);
+      }
+      members.set(entry.id, { ...entry, signature });
+    }
+  }
+
+  async queryBands(bands: readonly string[]): Promise<SimilarEntry[]> {
+    const found = new Map<string, SimilarEntry>();
+    for (const band of bands) for (const [id, entry] of this.#bands.get(band) ?? []) found.set(id, entry);
+    return [...found.values()];
   }
 }

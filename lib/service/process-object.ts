@@ -1,4 +1,5 @@
 import { analyzeArticle, type Clock, prepareArticle } from '../pipeline/analyze';
+import { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from '../pipeline/minhash';
 import {
   buildDuplicateResult,
   buildProcessedResult,
@@ -8,7 +9,7 @@ import {
   type SourceRef,
   type StoredResult,
 } from '../pipeline/result';
-import type { Result } from '../pipeline/types';
+import type { DedupVerdict, Result } from '../pipeline/types';
 import {
   type CorpusEntry,
   type DedupIndex,
@@ -17,6 +18,7 @@ import {
   type ResultStore,
   toCorpusId,
 } from '../ports';
+import { isEarlier } from './corpus-order';
 
 /**
  * How many times a duplicate re-reads the canonical after writing its result. The holder of a
@@ -45,6 +47,8 @@ export type ProcessDeps = {
 export type ProcessConfig = {
   readonly maxBytes: number;
   readonly maxSentences?: number;
+  /** Estimated Jaccard similarity from which an article is a near-duplicate (default 0.8). */
+  readonly nearThreshold?: number;
 };
 
 export type ProcessOutcome =
@@ -116,18 +120,35 @@ export async function processObjectCreated(
   if (prepared.kind === 'rejected') return write(buildRejectedResult(source, prepared));
 
   const me: CorpusEntry = { id: toCorpusId(ref), uploadedAt: event.eventTime };
+  const identity: Identity = { me, bodyHash: prepared.bodyHash };
+  const threshold = config.nearThreshold ?? DEFAULT_NEAR_THRESHOLD;
+  const writeDuplicate = (dedup: DedupVerdict) => write(buildDuplicateResult(source, prepared, dedup));
+
   const claim = await deps.index.claimExact(prepared.bodyHash, me);
-  const writeDuplicate = (of: CorpusEntry) =>
-    write(buildDuplicateResult(source, prepared, { kind: 'exact', of: of.id, similarity: 1 }));
+  let verdict: DedupVerdict;
+  let near: readonly NearMatch[] = [];
   if (claim.holder.id !== me.id) {
-    let outcome = await writeDuplicate(claim.holder);
-    // An upload earlier than the holder may have claimed the body meanwhile: point at it instead.
-    let seen = claim.holder;
-    for (let attempt = 0; attempt < MAX_SETTLE_ROUNDS; attempt++) {
-      const holder = await deps.index.lookupExact(prepared.bodyHash);
-      if (holder === undefined || holder.id === seen.id || holder.id === me.id) break;
-      seen = holder;
-      outcome = await writeDuplicate(holder);
+    // An exact copy needs no bands of its own: its canonical's bands stand for the same body.
+    verdict = { kind: 'exact', of: claim.holder.id, similarity: 1 };
+  } else {
+    const signature = minhashSignature(prepared.article.text);
+    identity.signature = signature;
+    identity.bands = bandKeys(signature);
+    // Bands are written before they are read, so that of two near-duplicates processed at the
+    // same moment at least one sees the other (DESIGN.md).
+    await deps.index.putBands(me, identity.bands, signature);
+    near = await findNearMatches(identity, deps.index, threshold);
+    verdict = nearVerdict(me, near);
+  }
+
+  if (verdict.kind !== 'unique') {
+    let outcome = await writeDuplicate(verdict);
+    // The canonical only ever moves to an earlier upload: follow it while it moves.
+    for (let round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+      const latest = await findVerdict(identity, deps.index, threshold);
+      if (latest.kind === 'unique' || latest.of === verdict.of) break;
+      verdict = latest;
+      outcome = await writeDuplicate(verdict);
     }
     return outcome;
   }
@@ -139,22 +160,79 @@ export async function processObjectCreated(
   });
   const outcome = await write(buildProcessedResult(source, prepared, analysis, { kind: 'unique' }));
 
-  if (claim.displaced !== undefined) await demote(claim.displaced, me, deps.results);
-  // An earlier upload of the same body may have claimed the hash while this one was analysed;
-  // it cannot see this result yet, so this invocation demotes itself (see DESIGN.md).
-  const holder = await deps.index.lookupExact(prepared.bodyHash);
-  if (holder !== undefined && holder.id !== me.id) return writeDuplicate(holder);
-  return outcome;
+  // Copies that declared themselves canonical before this earlier upload was indexed.
+  if (claim.displaced !== undefined) {
+    await demote(claim.displaced, { kind: 'exact', of: me.id, similarity: 1 }, deps.results);
+  }
+  for (const match of near) {
+    if (isEarlier(me, match.entry)) {
+      await demote(match.entry, { kind: 'near', of: me.id, similarity: match.similarity }, deps.results);
+    }
+  }
+  // An earlier copy may have been indexed while this one was analysed; it cannot see this
+  // result yet, so this invocation demotes itself.
+  const latest = await findVerdict(identity, deps.index, threshold);
+  return latest.kind === 'unique' ? outcome : writeDuplicate(latest);
 }
 
-/** Rewrites the stored result of a copy that had declared itself canonical as a duplicate of `canonical`. */
-async function demote(displaced: CorpusEntry, canonical: CorpusEntry, results: ResultStore): Promise<void> {
-  const ref = fromCorpusId(displaced.id);
+/** What identifies an article in the index: its entry, body hash and (once computed) MinHash bands. */
+type Identity = {
+  readonly me: CorpusEntry;
+  readonly bodyHash: string;
+  signature?: Uint32Array;
+  bands?: readonly string[];
+};
+
+type NearMatch = { readonly entry: CorpusEntry; readonly similarity: number };
+
+/** Other articles in the index whose estimated Jaccard similarity reaches the threshold. */
+async function findNearMatches(
+  identity: Identity,
+  index: DedupIndex,
+  threshold: number,
+): Promise<NearMatch[]> {
+  const { signature, bands } = identity;
+  if (signature === undefined || bands === undefined) return [];
+  const matches: NearMatch[] = [];
+  for (const candidate of await index.queryBands(bands)) {
+    if (candidate.id === identity.me.id) continue;
+    const similarity = estimateSimilarity(signature, candidate.signature);
+    if (similarity >= threshold) {
+      matches.push({ entry: { id: candidate.id, uploadedAt: candidate.uploadedAt }, similarity });
+    }
+  }
+  return matches;
+}
+
+/** The verdict among near matches: a duplicate of the earliest match that is earlier than `me`. */
+function nearVerdict(me: CorpusEntry, matches: readonly NearMatch[]): DedupVerdict {
+  let best: NearMatch | undefined;
+  for (const match of matches) {
+    if (isEarlier(match.entry, me) && (best === undefined || isEarlier(match.entry, best.entry)))
+      best = match;
+  }
+  return best === undefined
+    ? { kind: 'unique' }
+    : { kind: 'near', of: best.entry.id, similarity: best.similarity };
+}
+
+/** The current verdict for an article: an exact canonical first, else the earliest near match. */
+async function findVerdict(identity: Identity, index: DedupIndex, threshold: number): Promise<DedupVerdict> {
+  const holder = await index.lookupExact(identity.bodyHash);
+  if (holder !== undefined && holder.id !== identity.me.id)
+    return { kind: 'exact', of: holder.id, similarity: 1 };
+  return nearVerdict(identity.me, await findNearMatches(identity, index, threshold));
+}
+
+/** Rewrites the stored result of a copy that had declared itself canonical as a duplicate. */
+async function demote(entry: CorpusEntry, dedup: DedupVerdict, results: ResultStore): Promise<void> {
+  const ref = fromCorpusId(entry.id);
   if (ref === undefined) return;
   const stored = parseStoredResult(await results.read(ref));
-  // Not written yet: the displaced invocation re-checks the index after writing and demotes itself.
-  if (stored === undefined || stored.status === 'rejected') return;
-  await results.write(ref, demoteResult(stored, { kind: 'exact', of: canonical.id, similarity: 1 }));
+  // Not written yet: that invocation re-checks the index after writing and demotes itself.
+  // Already a duplicate: it points at a canonical of its own, which is demoted in turn.
+  if (stored === undefined || stored.status !== 'processed') return;
+  await results.write(ref, demoteResult(stored, dedup));
 }
 
 /** `{ [name]: value }` when value is defined, else `{}`: keeps absent fields absent in results. */

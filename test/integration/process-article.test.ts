@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FERRY_ARTICLE, LIBRARY_ARTICLE, ORCHARD_ARTICLE } from '../fixtures/articles';
+import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, lambdaContext, setupLocalEnv } from './helpers';
 
 let env: LocalEnv;
@@ -67,9 +68,35 @@ describe('processArticle handler on s3rver and dynalite', () => {
     expect(result?.claims).toBeUndefined();
   });
 
+  it('marks a re-edited copy (new headline, a sentence dropped, words changed) as a near-duplicate', async () => {
+    const original = syntheticArticle(201, 20);
+    await uploadAndProcess('near/original.txt', original, '2026-03-14T11:00:00.000Z');
+    const edited = original
+      .replace('Report 201 from the valley', 'Valley report, updated')
+      .split(/(?<=\.) /)
+      .filter((_, i) => i !== 6)
+      .join(' ')
+      .replace(/ (\w+) /, ' changed ');
+    const { result } = await uploadAndProcess('near/edited.txt', edited, '2026-03-14T11:30:00.000Z');
+    expect(result).toMatchObject({
+      status: 'duplicate',
+      dedup: { kind: 'near', of: `${env.inputBucket}/near/original.txt` },
+    });
+    expect(result?.dedup?.similarity).toBeGreaterThanOrEqual(0.8);
+    expect(result?.dedup?.similarity).toBeLessThan(1);
+  });
+
+  it('keeps two different articles with the same headline apart', async () => {
+    const first = syntheticArticle(202);
+    const second = syntheticArticle(203).replace('Report 203 from the valley', 'Report 202 from the valley');
+    await uploadAndProcess('headline/first.txt', first, '2026-03-14T12:00:00.000Z');
+    const { result } = await uploadAndProcess('headline/second.txt', second, '2026-03-14T12:30:00.000Z');
+    expect(result).toMatchObject({ status: 'processed', dedup: { kind: 'unique' } });
+  });
+
   it('returns the same verdict when the same event is delivered again', async () => {
     const key = 'redelivery/ferry-2.txt';
-    const text = `${FERRY_ARTICLE}\n\nA spokesperson declined to comment on fares for 2027.`;
+    const text = syntheticArticle(101);
     const { etag, result: first } = await uploadAndProcess(key, text, '2026-03-15T08:00:00.000Z');
     const event = env.s3Event(key, etag, '2026-03-15T08:00:00.000Z');
     await handler(event, lambdaContext());
@@ -80,7 +107,7 @@ describe('processArticle handler on s3rver and dynalite', () => {
 
   it('keeps an article canonical when it is uploaded again under the same key', async () => {
     const key = 'reupload/library.txt';
-    const text = `${LIBRARY_ARTICLE}\n\nThe library opens at 9am on weekdays.`;
+    const text = syntheticArticle(102);
     await uploadAndProcess(key, text, '2026-03-16T08:00:00.000Z');
     const { result } = await uploadAndProcess(key, text, '2026-03-16T09:00:00.000Z');
     expect(result).toMatchObject({ status: 'processed', dedup: { kind: 'unique' } });
