@@ -1,15 +1,351 @@
 import type { Sentence } from './types';
 
-/** Splits text into sentences with exact offsets (placeholder). */
+/**
+ * Rule-based sentence boundary detection in one left-to-right pass (in the spirit of Punkt's
+ * abbreviation/initial/ordinal heuristics, Kiss & Strunk 2006, but with fixed lists instead of
+ * unsupervised learning so that results are deterministic and need no model).
+ */
+
+/** Honorifics and the like: a full stop after them never ends a sentence. */
+const NEVER_FINAL = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'cpt',
+  'rev',
+  'hon',
+  'pres',
+  'supt',
+  'det',
+  'insp',
+  'mt',
+  'ft',
+  'messrs',
+  'mme',
+  'mlle',
+  'maj',
+  'adm',
+  'cmdr',
+  'atty',
+  'brig',
+  'fr',
+  'e.g',
+  'i.e',
+  'cf',
+  'vs',
+  'viz',
+  'approx',
+  'ca',
+  'eg',
+  'ie',
+]);
+
+/** Abbreviations that are followed by a number ("No. 10", "Jan. 5"): no boundary before a digit. */
+const BEFORE_NUMBER = new Set([
+  'no',
+  'nos',
+  'fig',
+  'figs',
+  'p',
+  'pp',
+  'vol',
+  'art',
+  'ch',
+  'sec',
+  'op',
+  'para',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+]);
+
+/**
+ * Abbreviations that often end a sentence too ("shares of Acme Inc. The …"): a boundary only when the next
+ * word is a common sentence opener.
+ */
+const AMBIGUOUS = new Set([
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'plc',
+  'llc',
+  'jr',
+  'sr',
+  'etc',
+  'al',
+  'bros',
+  'dept',
+  'univ',
+  'assn',
+  'est',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'a.m',
+  'p.m',
+  'am',
+  'pm',
+]);
+
+/** Words that commonly open an English sentence; they disambiguate "U.S. The" from "U.S. President". */
+const SENTENCE_OPENERS = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'It',
+  'Its',
+  'He',
+  'She',
+  'They',
+  'We',
+  'I',
+  'You',
+  'But',
+  'And',
+  'Or',
+  'This',
+  'That',
+  'These',
+  'Those',
+  'There',
+  'His',
+  'Her',
+  'Their',
+  'Our',
+  'My',
+  'However',
+  'Meanwhile',
+  'After',
+  'Before',
+  'When',
+  'While',
+  'If',
+  'As',
+  'For',
+  'Last',
+  'Some',
+  'Many',
+  'Most',
+  'Yet',
+  'So',
+  'Also',
+  'Still',
+  'With',
+  'What',
+  'Why',
+  'How',
+  'Who',
+  'No',
+  'Not',
+  'Both',
+  'All',
+  'Such',
+  'Other',
+  'Earlier',
+  'Later',
+  'Since',
+  'Until',
+  'By',
+  'From',
+  'To',
+  'One',
+  'Two',
+  'Three',
+  'Analysts',
+  'Shares',
+  'Officials',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Now',
+  'Then',
+  'Although',
+  'Despite',
+  'Under',
+  'According',
+]);
+
+/** Look-back and look-ahead are bounded so that a hostile single "word" cannot make the pass quadratic. */
+const MAX_WORD_LOOK = 40;
+
+const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '}']);
+const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«']);
+const BULLET = /^(?:[-*•·▪‣◦–—]|\d{1,3}[.)])\s/;
+
+const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
+const isLower = (c: string | undefined): boolean => c !== undefined && /\p{Ll}/u.test(c);
+const isUpper = (c: string | undefined): boolean => c !== undefined && /\p{Lu}/u.test(c);
+const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
+
+/** The word that ends just before `end` (exclusive), without leading quotes/brackets, at most MAX_WORD_LOOK chars. */
+function wordBefore(text: string, end: number): string {
+  let i = end;
+  const stop = Math.max(0, end - MAX_WORD_LOOK);
+  while (i > stop && !isSpace(text[i - 1])) i--;
+  let word = text.slice(i, end);
+  while (word.length > 0 && (OPENERS.has(word[0] ?? '') || word[0] === '-' || word[0] === '—'))
+    word = word.slice(1);
+  return word;
+}
+
+/** The word that starts at `start`, letters only, at most MAX_WORD_LOOK chars. */
+function wordAfter(text: string, start: number): string {
+  let i = start;
+  const stop = Math.min(text.length, start + MAX_WORD_LOOK);
+  while (i < stop && /[\p{L}]/u.test(text[i] ?? '')) i++;
+  return text.slice(start, i);
+}
+
+/** Whether a single full stop after `word` ends the sentence, given what comes next. */
+function fullStopEnds(word: string, next: string, nextWord: string): boolean {
+  const key = word.toLowerCase();
+  if (NEVER_FINAL.has(key)) return false;
+  if (isDigit(next) && BEFORE_NUMBER.has(key)) return false;
+  if (isLower(next)) return false;
+  const initial = /^\p{Lu}$/u.test(word);
+  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(word);
+  if (initial || initialism || AMBIGUOUS.has(key)) return SENTENCE_OPENERS.has(nextWord);
+  return true;
+}
+
+/** Whether a full stop glued to the next word ("2%.For", "bn.The") is a boundary. */
+function gluedStopEnds(text: string, dot: number, after: number, word: string): boolean {
+  const opensWord =
+    /\p{L}/u.test(text[after + 1] ?? '') || (/[AI]/.test(text[after] ?? '') && isSpace(text[after + 1]));
+  if (!(isUpper(text[after]) && opensWord)) return false;
+  if (NEVER_FINAL.has(word.toLowerCase())) return false;
+  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  const prev = text[dot - 1];
+  return /[\p{L}\d%]/u.test(prev ?? '') || CLOSERS.has(prev ?? '');
+}
+
+/** Splits text into trimmed sentences with exact offsets (`text.slice(start, end) === sentence.text`). */
 export function segmentSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
-  for (const m of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
-    const raw = m[0];
-    const lead = raw.length - raw.trimStart().length;
-    const t = raw.trim();
-    if (t === '') continue;
-    const start = (m.index ?? 0) + lead;
-    out.push({ text: t, start, end: start + t.length });
+  const n = text.length;
+  let start = 0;
+
+  const emit = (end: number): void => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+    start = end;
+  };
+
+  let i = 0;
+  while (i < n) {
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      // A blank line always ends a sentence; a single line break does when the next line is a bullet or
+      // starts a new capitalised line after a line that does not continue (headlines, lists).
+      let j = i + 1;
+      let newlines = 1;
+      while (j < n && isSpace(text[j])) {
+        if (text[j] === '\n') newlines++;
+        j++;
+      }
+      if (c === '\r' && text[i + 1] === '\n') newlines--;
+      if (newlines >= 2 || j >= n) {
+        emit(i);
+        i = j;
+        continue;
+      }
+      const line = text.slice(j, Math.min(n, j + 8));
+      const prev = text[i - 1];
+      const continues =
+        isLower(text[j]) || (prev !== undefined && /[,;:\-–(]/.test(prev) && !BULLET.test(line));
+      if (
+        !continues &&
+        (BULLET.test(line) || isUpper(text[j]) || isDigit(text[j]) || OPENERS.has(text[j] ?? ''))
+      ) {
+        emit(i);
+        i = j;
+        continue;
+      }
+      i = j;
+      continue;
+    }
+    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') {
+      i++;
+      continue;
+    }
+    // A run of terminators, then closing quotes or brackets.
+    const first = i;
+    let j = i;
+    while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+    const run = text.slice(first, j);
+    let k = j;
+    while (k < n && CLOSERS.has(text[k] ?? '')) k++;
+    const closed = k > j;
+    if (k >= n) {
+      emit(n);
+      i = n;
+      continue;
+    }
+    const word = wordBefore(text, first);
+    if (!isSpace(text[k])) {
+      // Glued: decimals, URLs and initialisms continue; "rose 2%.For" and 'said."Next' end.
+      const ends =
+        run === '.' && !closed
+          ? gluedStopEnds(text, first, k, word)
+          : isUpper(text[k]) && (isLower(text[k + 1]) || closed);
+      if (ends) emit(k);
+      i = k;
+      continue;
+    }
+    let m = k;
+    while (m < n && (text[m] === ' ' || text[m] === '\t')) m++;
+    if (m >= n || text[m] === '\n' || text[m] === '\r') {
+      emit(k);
+      i = m;
+      continue;
+    }
+    let q = m;
+    while (q < n && q < m + 3 && OPENERS.has(text[q] ?? '')) q++;
+    const next = text[q];
+    const nextWord = wordAfter(text, q);
+    let ends: boolean;
+    if (run === '.' && !closed) ends = fullStopEnds(word, next ?? '', nextWord);
+    else ends = !isLower(next);
+    if (ends) emit(k);
+    i = m;
   }
+  emit(n);
   return out;
 }

@@ -14,7 +14,9 @@ export type RejectCode =
   | 'UNDECODABLE'
   | 'MALFORMED'
   | 'NO_TEXT'
-  | 'UNSUPPORTED_FORMAT';
+  | 'UNSUPPORTED_FORMAT'
+  /** The CLI could not read a local file (missing, a directory, no permission). */
+  | 'UNREADABLE';
 
 /** A rejection is an expected outcome, carried as a value. */
 export type Rejection = { readonly kind: 'rejected'; readonly code: RejectCode; readonly message: string };

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { segmentSentences } from '../../lib/pipeline/segment';
+import { autoLength, summarize } from '../../lib/pipeline/summarize';
+
+const TITLE = 'Harbour city approves new tram line';
+const TEXT = [
+  'The harbour city council approved a new tram line on Tuesday after a long debate.',
+  'The tram line will link the harbour with the university and the main station.',
+  'Click here to sign up for our newsletter.',
+  'Council members said the tram line would cut traffic in the harbour district.',
+  'What happens next?',
+  'Photo: Getty Images',
+  'Construction of the tram line is due to start next spring and last three years.',
+  'A bakery on the corner sells excellent rye bread.',
+  'Opponents of the tram line argued that buses would be cheaper for the city.',
+].join(' ');
+
+const sentences = segmentSentences(TEXT);
+
+describe('summarize', () => {
+  it.each([
+    ['no sentences', '', undefined, 0],
+    ['maxSentences 0', TEXT, 0, 0],
+    ['negative maxSentences', TEXT, -3, 0],
+    ['maxSentences beyond the article', TEXT, 50, sentences.length],
+    ['fractional maxSentences', TEXT, 2.9, 2],
+    ['automatic length for a short article', TEXT, undefined, 3],
+  ])('%s', (_name, text, maxSentences, expected) => {
+    const out = summarize(
+      { title: TITLE, text },
+      segmentSentences(text),
+      maxSentences === undefined ? {} : { maxSentences },
+    );
+    expect(out).toHaveLength(expected);
+  });
+
+  it('returns document order, exact offsets and scores rounded to 3 decimals in 0..1', () => {
+    const out = summarize({ title: TITLE, text: TEXT }, sentences, { maxSentences: 4 });
+    for (let i = 1; i < out.length; i++) expect(out[i]?.start ?? 0).toBeGreaterThan(out[i - 1]?.start ?? 0);
+    for (const s of out) {
+      expect(TEXT.slice(s.start, s.end)).toBe(s.text);
+      expect(s.score).toBeGreaterThanOrEqual(0);
+      expect(s.score).toBeLessThanOrEqual(1);
+      expect(Math.round(s.score * 1000) / 1000).toBe(s.score);
+    }
+  });
+
+  it('leaves out boilerplate, questions, captions and off-topic sentences', () => {
+    const picked = summarize({ title: TITLE, text: TEXT }, sentences, { maxSentences: 4 }).map((s) => s.text);
+    expect(picked).not.toContain('Click here to sign up for our newsletter.');
+    expect(picked).not.toContain('What happens next?');
+    expect(picked).not.toContain('Photo: Getty Images');
+    expect(picked).not.toContain('A bakery on the corner sells excellent rye bread.');
+    expect(picked[0]).toBe(sentences[0]?.text);
+  });
+
+  it('does not pick a near-copy of a chosen sentence', () => {
+    const text =
+      'The mayor opened the new bridge over the river on Friday. The mayor opened the new bridge over the river on Friday morning. ' +
+      'Traffic on the old ferry route is expected to fall sharply. Local shops hope for more visitors from the north bank.';
+    const out = summarize({ title: 'Mayor opens river bridge', text }, segmentSentences(text), {
+      maxSentences: 2,
+    });
+    expect(out.map((s) => s.text).filter((t) => t.startsWith('The mayor opened'))).toHaveLength(1);
+  });
+
+  it('is deterministic', () => {
+    const a = summarize({ title: TITLE, text: TEXT }, sentences, {});
+    const b = summarize({ title: TITLE, text: TEXT }, sentences, {});
+    expect(a).toEqual(b);
+  });
+
+  it('breaks ties by position when every sentence is alike', () => {
+    const text = 'Same words here. Same words here. Same words here. Same words here.';
+    const out = summarize({ title: '', text }, segmentSentences(text), { maxSentences: 1 });
+    expect(out[0]?.start).toBe(0);
+  });
+
+  it('copes with unicode, no title and a very long article', () => {
+    const text = Array.from(
+      { length: 400 },
+      (_, i) => `Der Ausschuss Nummer ${i} prüfte den Haushalt für Zürich.`,
+    ).join(' ');
+    const out = summarize({ title: '', text }, segmentSentences(text), {});
+    expect(out).toHaveLength(7);
+    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
+
+describe('autoLength', () => {
+  it.each([
+    [0, 0],
+    [2, 2],
+    [10, 3],
+    [15, 3],
+    [30, 4],
+    [60, 5],
+    [120, 6],
+    [10_000, 7],
+  ])('%i sentences → %i', (n, k) => {
+    expect(autoLength(n)).toBe(k);
+  });
+});
