@@ -28,7 +28,7 @@ export const BAND_ROWS = 5;
  */
 export const BANDS = 24;
 
-/** Signature length: one slot per row of every band (120; standard error of the estimate ≈ 0.037 at J = 0.8). */
+/** Signature length: one slot (bin) per row of every band (120; standard error of the estimate ≈ 0.037 at J = 0.8). */
 export const SIGNATURE_SIZE = BANDS * BAND_ROWS;
 
 /** Default similarity at which an article counts as a near-duplicate of another (estimated Jaccard). */
@@ -58,40 +58,55 @@ function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** The distinct word shingles of a text, each as a pair of 32-bit hashes (h1, h2). */
-export function shingleHashes(text: string): { readonly h1: Uint32Array; readonly h2: Uint32Array } {
-  const words = normalizeForIdentity(text)
-    .split(' ')
-    .filter((word) => word !== '');
-  const seen = new Set<string>();
-  const count = Math.max(words.length - SHINGLE_WORDS + 1, words.length > 0 ? 1 : 0);
-  for (let i = 0; i < count; i++) seen.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
-  const h1 = new Uint32Array(seen.size);
-  const h2 = new Uint32Array(seen.size);
-  let at = 0;
-  for (const shingle of seen) {
-    h1[at] = hash32(shingle, SEED);
-    // An odd second hash keeps h1 + i·h2 a permutation-like family modulo 2^32.
-    h2[at] = (hash32(shingle, SEED ^ 0x5bd1e995) | 1) >>> 0;
-    at++;
+/** The distinct word shingles of a text, each as one 32-bit hash (words hashed once, then combined). */
+export function shingleHashes(text: string): Uint32Array {
+  const words = normalizeForIdentity(text).split(' ');
+  if (words.length === 1 && words[0] === '') return new Uint32Array();
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hash32(words[i] ?? '', SEED);
+  const count = Math.max(words.length - SHINGLE_WORDS + 1, 1);
+  const seen = new Set<number>();
+  for (let i = 0; i < count; i++) {
+    let h = SEED;
+    for (let j = i; j < Math.min(i + SHINGLE_WORDS, words.length); j++) {
+      h = fmix32((Math.imul(h, 0x01000193) ^ (wordHashes[j] ?? 0)) >>> 0);
+    }
+    seen.add(h);
   }
-  return { h1, h2 };
+  return Uint32Array.from(seen);
 }
 
+/** Marks a bin that no shingle fell into (before densification). */
+const EMPTY = 0xffffffff;
+
 /**
- * The MinHash signature of a text: for each of SIGNATURE_SIZE hash functions g_i(x) = h1(x) + i·h2(x)
- * (Kirsch & Mitzenmacher 2006 double hashing, finalised with fmix32), the minimum over its shingles.
+ * The MinHash signature of a text by one-permutation hashing (Li, Owen & Zhang, NIPS 2012):
+ * each shingle hash falls into one of SIGNATURE_SIZE bins and each bin keeps its minimum, so a
+ * signature costs one pass over the shingles instead of one per slot. Empty bins are filled by
+ * optimal densification (Shrivastava, ICML 2017): bin j copies the first non-empty bin of its
+ * own seeded probe sequence, which keeps the estimate unbiased for short texts.
  * An empty text has a signature of all 0xffffffff.
  */
 export function minhashSignature(text: string): Uint32Array {
-  const { h1, h2 } = shingleHashes(text);
-  const signature = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (let s = 0; s < h1.length; s++) {
-    const a = h1[s] ?? 0;
-    const b = h2[s] ?? 0;
-    for (let i = 0; i < SIGNATURE_SIZE; i++) {
-      const value = fmix32((a + Math.imul(i, b)) >>> 0);
-      if (value < (signature[i] ?? 0)) signature[i] = value;
+  const shingles = shingleHashes(text);
+  const bins = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
+  for (const shingle of shingles) {
+    // The bin from the high bits, the value from a second mix: the two stay independent.
+    const bin = Math.floor((shingle / 4294967296) * SIGNATURE_SIZE);
+    const value = fmix32((shingle ^ 0x5bd1e995) >>> 0);
+    if (value < (bins[bin] ?? EMPTY)) bins[bin] = value;
+  }
+  if (shingles.length === 0) return bins;
+  const signature = new Uint32Array(bins);
+  for (let j = 0; j < SIGNATURE_SIZE; j++) {
+    if (bins[j] !== EMPTY) continue;
+    for (let attempt = 1; ; attempt++) {
+      const probe = fmix32((Math.imul(j + 1, 0x9e3779b1) + attempt) >>> 0) % SIGNATURE_SIZE;
+      const value = bins[probe] ?? EMPTY;
+      if (value !== EMPTY) {
+        signature[j] = value;
+        break;
+      }
     }
   }
   return signature;
