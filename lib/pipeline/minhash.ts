@@ -1,5 +1,3 @@
-import { normalizeForIdentity } from './fingerprint';
-
 /**
  * MinHash signatures and LSH banding for near-duplicate detection.
  *
@@ -37,16 +35,6 @@ export const DEFAULT_NEAR_THRESHOLD = 0.8;
 /** Fixed seed of the hash family: signatures must agree across Lambdas, deployments and years. */
 const SEED = 0x9e3779b9;
 
-/** 32-bit FNV-1a over the UTF-16 code units of a string, then a murmur3 finaliser for avalanche. */
-function hash32(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return fmix32(h);
-}
-
 /** MurmurHash3's 32-bit finaliser (Appleby 2011): full avalanche of a 32-bit state. */
 function fmix32(value: number): number {
   let h = value >>> 0;
@@ -58,22 +46,63 @@ function fmix32(value: number): number {
   return h >>> 0;
 }
 
-/** The distinct word shingles of a text, each as one 32-bit hash (words hashed once, then combined). */
-export function shingleHashes(text: string): Uint32Array {
-  const words = normalizeForIdentity(text).split(' ');
-  if (words.length === 1 && words[0] === '') return new Uint32Array();
-  const wordHashes = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) wordHashes[i] = hash32(words[i] ?? '', SEED);
+/** Letters and digits outside ASCII (the same word characters as normalizeForIdentity). */
+const NON_ASCII_WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * Hashes of the words of a text, in order, in one pass: NFKC, case-folded, words are runs of
+ * letters and digits (as normalizeForIdentity splits them), each hashed with FNV-1a + fmix32.
+ */
+function wordHashes(text: string): number[] {
+  const folded = text.normalize('NFKC').toLowerCase();
+  const hashes: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const isWord =
+      (c >= 97 && c <= 122) ||
+      (c >= 48 && c <= 57) ||
+      (c >= 0x80 && (c >= 0xd800 && c <= 0xdfff ? true : NON_ASCII_WORD_CHAR.test(folded.charAt(i))));
+    if (isWord) {
+      if (!inWord) {
+        h = (0x811c9dc5 ^ SEED) >>> 0;
+        inWord = true;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (inWord) {
+      hashes.push(fmix32(h));
+      inWord = false;
+    }
+  }
+  if (inWord) hashes.push(fmix32(h));
+  return hashes;
+}
+
+/** The word shingles of a text, each as one 32-bit hash, in text order (repeats included). */
+function allShingleHashes(text: string): Uint32Array {
+  const words = wordHashes(text);
+  if (words.length === 0) return new Uint32Array();
   const count = Math.max(words.length - SHINGLE_WORDS + 1, 1);
-  const seen = new Set<number>();
+  const shingles = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = SEED;
     for (let j = i; j < Math.min(i + SHINGLE_WORDS, words.length); j++) {
-      h = fmix32((Math.imul(h, 0x01000193) ^ (wordHashes[j] ?? 0)) >>> 0);
+      h = fmix32((Math.imul(h, 0x01000193) ^ (words[j] ?? 0)) >>> 0);
     }
-    seen.add(h);
+    shingles[i] = h;
   }
-  return Uint32Array.from(seen);
+  return shingles;
+}
+
+/** The distinct word shingles of a text as sorted 32-bit hashes (for exact Jaccard in tests and evaluations). */
+export function shingleHashes(text: string): Uint32Array {
+  const sorted = allShingleHashes(text).sort();
+  let unique = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[unique++] = sorted[i] ?? 0;
+  }
+  return sorted.slice(0, unique);
 }
 
 /** Marks a bin that no shingle fell into (before densification). */
@@ -88,7 +117,8 @@ const EMPTY = 0xffffffff;
  * An empty text has a signature of all 0xffffffff.
  */
 export function minhashSignature(text: string): Uint32Array {
-  const shingles = shingleHashes(text);
+  // Repeated shingles need no removal: a bin's minimum is the same either way.
+  const shingles = allShingleHashes(text);
   const bins = new Uint32Array(SIGNATURE_SIZE).fill(EMPTY);
   for (const shingle of shingles) {
     // The bin from the high bits, the value from a second mix: the two stay independent.
