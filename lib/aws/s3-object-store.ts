@@ -2,6 +2,8 @@ import type { Readable } from 'node:stream';
 import {
   GetObjectCommand,
   type GetObjectCommandOutput,
+  ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   NoSuchKey,
   PutObjectCommand,
   type S3Client,
@@ -91,6 +93,44 @@ export class S3ObjectStore implements ObjectStore {
     };
   }
 
+  /**
+   * Lists the objects of a bucket in key order (S3 lists UTF-8 binary order), page by page,
+   * starting after `startAfter` when given (how a backfill resumes).
+   */
+  async *listObjects(
+    bucket: string,
+    options: { readonly prefix?: string; readonly startAfter?: string } = {},
+  ): AsyncGenerator<ListedObject> {
+    let continuationToken: string | undefined;
+    do {
+      let page: ListObjectsV2CommandOutput;
+      try {
+        page = await this.client.send(
+          new ListObjectsV2Command({
+            Bucket: bucket,
+            ...(options.prefix ? { Prefix: options.prefix } : {}),
+            ...(options.startAfter && !continuationToken ? { StartAfter: options.startAfter } : {}),
+            ...(continuationToken ? { ContinuationToken: continuationToken } : {}),
+          }),
+        );
+      } catch (error) {
+        throw new ObjectStoreError(`ListObjectsV2 s3://${bucket}/${options.prefix ?? ''} failed`, {
+          cause: error,
+        });
+      }
+      for (const object of page.Contents ?? []) {
+        if (object.Key === undefined) continue;
+        yield {
+          key: object.Key,
+          size: object.Size ?? 0,
+          ...(object.ETag ? { etag: object.ETag.replace(/^"|"$/g, '') } : {}),
+          ...(object.LastModified ? { lastModified: object.LastModified.toISOString() } : {}),
+        };
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+  }
+
   async putText(ref: ObjectRef, body: string, contentType: string): Promise<void> {
     try {
       await this.client.send(
@@ -118,6 +158,14 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 }
+
+/** One entry of a bucket listing. */
+export type ListedObject = {
+  readonly key: string;
+  readonly size: number;
+  readonly etag?: string;
+  readonly lastModified?: string;
+};
 
 /** The results key of an input key: `<key>.json` in the results bucket. */
 export function resultKeyFor(inputKey: string): string {

@@ -8,6 +8,8 @@ import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
 import { scoreSentence } from '../pipeline/claims';
 import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
 import type { InputFormat, Result } from '../pipeline/types';
+import { BACKFILL_HELP, runBackfill } from './backfill';
+import { UsageError } from './usage-error';
 
 export type CliIo = { readonly stdin: Readable; readonly stdout: Writable; readonly stderr: Writable };
 
@@ -20,6 +22,7 @@ const HELP = `factsum: extract, deduplicate, summarise and list check-worthy cla
 Usage:
   factsum analyze [options] FILE...   analyse local files; one JSON line per file, in input order
   factsum claims                      score sentences read from stdin (one per line) for check-worthiness
+  factsum backfill --bucket B [...]   re-run the pipeline over objects already in a bucket (backfill --help)
   factsum --help                      this help
 
 analyze options:
@@ -47,6 +50,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     if (command === 'analyze') return await runAnalyze(rest, io);
     if (command === 'claims') return await runClaims(rest, io);
+    if (command === 'backfill') return await runBackfill(rest, io, process.env);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`factsum: ${error.message}\nRun 'factsum --help' for usage.\n`);
@@ -56,14 +60,6 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   io.stderr.write(`factsum: unknown command '${command}'\nRun 'factsum --help' for usage.\n`);
   return 2;
-}
-
-/** A mistake in the command line: reported with exit code 2. */
-class UsageError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'UsageError';
-  }
 }
 
 type AnalyzeArgs = {

@@ -49,6 +49,8 @@ export type ProcessConfig = {
   readonly maxSentences?: number;
   /** Estimated Jaccard similarity from which an article is a near-duplicate (default 0.8). */
   readonly nearThreshold?: number;
+  /** Recompute even when a result for this object version exists (backfill --force). */
+  readonly reprocess?: boolean;
 };
 
 export type ProcessOutcome =
@@ -75,7 +77,7 @@ export async function processObjectCreated(
 ): Promise<ProcessOutcome> {
   const ref = { bucket: event.bucket, key: event.key };
   const eventEtag = normalizeEtag(event.etag);
-  if (eventEtag !== undefined) {
+  if (eventEtag !== undefined && config.reprocess !== true) {
     const stored = parseStoredResult(await deps.results.read(ref));
     if (stored !== undefined && stored.source.etag === eventEtag)
       return { kind: 'unchanged', result: stored };
