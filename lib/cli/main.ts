@@ -8,7 +8,7 @@ import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
 import { scoreSentence } from '../pipeline/claims';
 import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
 import type { InputFormat, Result } from '../pipeline/types';
-import { BACKFILL_HELP, runBackfill } from './backfill';
+import { runBackfill } from './backfill';
 import { UsageError } from './usage-error';
 
 export type CliIo = { readonly stdin: Readable; readonly stdout: Writable; readonly stderr: Writable };
