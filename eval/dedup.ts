@@ -341,7 +341,7 @@ async function main(): Promise<void> {
     `| distinct same-category articles (negatives) | ${negatives.length} | ${flaggedNegatives.length} | | | | | | |`,
   );
   console.log(
-    `\nNegatives flagged: ${flaggedNegatives.length}, of which ${realDuplicates.length} are real copies in the BBC set (true J >= 0.8 with their canonical) and ${falsePositives.length} are false positives.`,
+    `\nNegatives flagged: ${flaggedNegatives.length}, of which ${realDuplicates.length} are real copies in the BBC set (true J >= 0.8 with their canonical) and ${falsePositives.length} not (false positives).`,
   );
   console.log(
     `Overall: precision ${pct(truePositives, flaggedTotal)} (${truePositives} of ${flaggedTotal} flagged are true), recall ${pct(truePositives - realDuplicates.length, variants.length)} over all ${variants.length} variants, ${pct(highHit, highN)} over the ${highN} with true J >= 0.8.`,
