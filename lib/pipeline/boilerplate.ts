@@ -1,0 +1,246 @@
+/**
+ * Boilerplate in article text: legal notices, "most read" lists, share and newsletter prompts,
+ * comment prompts, photo credits, advertising labels. Phrase lists cover English with the commonest
+ * German, Spanish and French equivalents; structure (a short heading followed by short headline lines)
+ * does the rest without knowing the language.
+ */
+
+/** Headings that introduce a list of links to other articles; matched against a whole short line. */
+const LIST_HEADING =
+  /^(?:most (?:popular|read|viewed|shared|commented|watched)|popular (?:now|stories|articles|news)|related|more (?:from|on|stories|news|headlines|top stories)|read (?:more|next|also)|also read|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended|top stories|trending|latest (?:news|stories|headlines)|editor'?s picks|don'?t miss|in other news|(?:from )?around the web|elsewhere on|meistgelesen|am meisten gelesen|mehr zum thema|mehr aus|weitere artikel|weitere nachrichten|das könnte sie auch interessieren|auch interessant|lesen sie auch|lo más (?:leído|visto|popular|compartido)|más (?:leídas|leídos|vistas|vistos|noticias)|noticias relacionadas|(?:también )?te puede interesar|lee también|lea también|les plus (?:lus|populaires|partagés|commentés)|à lire aussi|a lire aussi|lire aussi|sur le même sujet|vous aimerez aussi|articles similaires|dans la même rubrique)\b/u;
+/** A list heading is a short line; prose that happens to start with "Related" is longer. */
+const MAX_LIST_HEADING_WORDS = 8;
+/** Headlines in such a list are short lines; we stop at the first line longer than this. */
+const MAX_HEADLINE_CHARS = 160;
+const MAX_HEADLINE_WORDS = 25;
+/** We never remove more than this many paragraphs after one list heading, whatever they look like. */
+const MAX_LIST_PARAGRAPHS = 25;
+
+/** Single-line boilerplate, matched against a whole normalised line (see `normalizeLine`). */
+const STANDALONE_LINE =
+  /^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|sponsored(?: content)?|(?:story|article) continues (?:below|after) (?:this )?advertisement|continue reading (?:below|the main story)|scroll to continue with content|skip advert|\d+ (?:comments?|kommentare?|comentarios?|commentaires?)|comments?(?: \d+)?|kommentare?|comentarios|commentaires|share|share this|share this (?:article|story|page|post)|teilen|compartir|partager|print|email|e mail)$/u;
+
+/** Words of a share bar ("Facebook Twitter WhatsApp Email"). */
+const SHARE_BAR_WORDS: ReadonlySet<string> = new Set([
+  'share',
+  'tweet',
+  'facebook',
+  'twitter',
+  'x',
+  'linkedin',
+  'whatsapp',
+  'email',
+  'e',
+  'mail',
+  'print',
+  'pinterest',
+  'reddit',
+  'copy',
+  'link',
+  'messenger',
+  'telegram',
+  'xing',
+  'flipboard',
+  'bluesky',
+  'threads',
+  'instagram',
+  'save',
+  'teilen',
+  'compartir',
+  'partager',
+  'imprimir',
+  'drucken',
+  'imprimer',
+  'on',
+]);
+const MIN_SHARE_BAR_NETWORKS = 2;
+const SOCIAL_NETWORKS: ReadonlySet<string> = new Set([
+  'facebook',
+  'twitter',
+  'linkedin',
+  'whatsapp',
+  'pinterest',
+  'reddit',
+  'messenger',
+  'telegram',
+  'xing',
+  'flipboard',
+  'bluesky',
+  'instagram',
+]);
+
+type Rule = { readonly pattern: RegExp; readonly maxChars: number };
+
+/** Paragraph-level rules on the normalised paragraph; the length cap keeps prose that merely mentions a phrase. */
+const PARAGRAPH_RULES: readonly Rule[] = [
+  // Copyright and rights notices.
+  { pattern: /^(?:©|\(c\)|copyright ?(?:©|\(c\)|\d{4}))/u, maxChars: 300 },
+  { pattern: /©/u, maxChars: 100 },
+  {
+    pattern:
+      /all rights reserved|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés|tutti i diritti riservati/u,
+    maxChars: 400,
+  },
+  // Legal disclaimers and syndication notices.
+  {
+    pattern:
+      /^(?:disclaimer\b|this (?:article|content|material|story|information) (?:is|was) (?:provided )?(?:for|intended for) (?:general )?information(?:al)?(?: purposes)? only|this (?:article|content|material) (?:does not|is not intended to) constitute|the views (?:and opinions )?expressed|this material may not be (?:published|reproduced)|no part of this (?:article|publication|material)|(?:reproduction|republication|redistribution) (?:is )?(?:prohibited|forbidden|not permitted)|nachdruck (?:nur|verboten)|reproducción prohibida|queda prohibida la reproducción|reproduction interdite|toute reproduction)/u,
+    maxChars: 700,
+  },
+  {
+    pattern:
+      /(?:reproduction|redistribution|republication) (?:is )?(?:prohibited|strictly prohibited|forbidden)|may not be (?:published|broadcast|rewritten|redistributed)/u,
+    maxChars: 500,
+  },
+  // Share, follow, subscribe, newsletter, app prompts.
+  {
+    pattern:
+      /^(?:share (?:this|on|via|the)|follow (?:us|me|[\p{L} ]{1,40} on (?:twitter|x|facebook|instagram|linkedin|bluesky))|sign up (?:for|to|now)|subscribe (?:to|now|for|here|today)|get (?:our|the) [\p{L} ]{0,40}newsletter|(?:click|tap) here to|download (?:our|the) app|(?:teilen sie|artikel teilen|folgen sie uns|abonnieren sie|jetzt abonnieren)|(?:comparte|compartir en|síguenos|suscríbete)|(?:partager|partagez|suivez-nous|abonnez-vous|inscrivez-vous))/u,
+    maxChars: 250,
+  },
+  { pattern: /newsletter/u, maxChars: 120 },
+  // Comment prompts and counters.
+  {
+    pattern:
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion|debate)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?comments|comments? (?:are|is) closed|comments? \(\d+\)|have your say|kommentar schreiben|kommentare anzeigen|deja (?:un|tu) comentario|ver comentarios|laisser un commentaire|réagir|voir les commentaires)/u,
+    maxChars: 150,
+  },
+  // Photo credits and captions labels.
+  {
+    pattern:
+      /^(?:photo|photograph|picture|image|pic|foto|bild|imagen|fotografía|crédit(?:s)?(?: photo)?|credit)s? ?(?:copyright|credit|caption|source|by)? ?[:©|/]/u,
+    maxChars: 200,
+  },
+  { pattern: /^(?:image|photo) (?:copyright|caption|credit)\b/u, maxChars: 250 },
+  { pattern: /^\(?(?:photo|photograph|foto|picture) (?:by|courtesy of|von|de|par)\b/u, maxChars: 200 },
+  { pattern: /^(?:getty images|reuters|ap photo|afp|epa|dpa|pa media|shutterstock|alamy)$/u, maxChars: 40 },
+  // "Read more: <headline>" one-liners.
+  {
+    pattern:
+      /^(?:read more|read also|also read|more|related|see also|lesen sie (?:auch|mehr)|mehr dazu|lee también|lea también|lire aussi|à lire aussi|a lire aussi|voir aussi) ?[:>»|-]/u,
+    maxChars: 200,
+  },
+  // Cookie banners.
+  {
+    pattern:
+      /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing|using)(?: to use)? (?:this|our) (?:web)?site|accept (?:all )?cookies|cookie (?:settings|policy|preferences)|wir verwenden cookies|diese website verwendet cookies|utilizamos cookies|este sitio (?:web )?utiliza cookies|nous utilisons des cookies|ce site utilise des cookies)/u,
+    maxChars: 500,
+  },
+];
+
+/** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
+function normalizeLine(line: string): string {
+  return line
+    .toLowerCase()
+    .replace(/[‘’´`]/g, "'")
+    .replace(/[“”«»„]/g, '"')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s\-–—•*·>#|]+/u, '')
+    .replace(/[\s.:!|>»›→\-–—]+$/u, '')
+    .trim();
+}
+
+function words(text: string): string[] {
+  return text.split(/\s+/).filter((w) => w !== '');
+}
+
+function isShareBar(normalized: string): boolean {
+  const tokens = normalized.split(/[^\p{L}\p{N}]+/u).filter((t) => t !== '');
+  if (tokens.length === 0) return false;
+  if (!tokens.every((t) => SHARE_BAR_WORDS.has(t))) return false;
+  return (
+    tokens.filter((t) => SOCIAL_NETWORKS.has(t)).length >= MIN_SHARE_BAR_NETWORKS || tokens.includes('share')
+  );
+}
+
+function isStandaloneBoilerplate(line: string): boolean {
+  const normalized = normalizeLine(line);
+  if (normalized === '') return false;
+  return STANDALONE_LINE.test(normalized) || isShareBar(normalized);
+}
+
+function isListHeading(line: string): boolean {
+  const normalized = normalizeLine(line);
+  return words(normalized).length <= MAX_LIST_HEADING_WORDS && LIST_HEADING.test(normalized);
+}
+
+/** Whether a line reads like a linked headline: short, and not a sentence ending in a full stop. */
+function isHeadlineLine(line: string): boolean {
+  const trimmed = line.trim().replace(/^(?:[-*+•·]|\d{1,3}[.)])\s+/u, '');
+  if (trimmed === '') return true;
+  if (trimmed.length > MAX_HEADLINE_CHARS || words(trimmed).length > MAX_HEADLINE_WORDS) return false;
+  return !/[.。]["'”’»)]*$/u.test(trimmed);
+}
+
+function isHeadlineParagraph(paragraph: string): boolean {
+  return paragraph.split('\n').every(isHeadlineLine);
+}
+
+/** Whether a whole paragraph is boilerplate by one of the paragraph rules (or entirely standalone lines). */
+export function isBoilerplateParagraph(paragraph: string): boolean {
+  const normalized = normalizeLine(paragraph);
+  if (normalized === '') return false;
+  if (PARAGRAPH_RULES.some((rule) => normalized.length <= rule.maxChars && rule.pattern.test(normalized)))
+    return true;
+  return paragraph.split('\n').every(isStandaloneBoilerplate);
+}
+
+export type BoilerplateResult = { readonly paragraphs: readonly string[]; readonly removed: number };
+
+/**
+ * Drops boilerplate from a list of paragraphs (lines inside a paragraph separated by "\n"):
+ * a list heading ("Most read", "Related stories", "Lesen Sie auch" …) together with the short
+ * headline lines and paragraphs that follow it; paragraphs that match a legal, share, comment,
+ * photo-credit, "read more" or cookie rule; and single lines such as "Advertisement" or
+ * "Facebook Twitter Email" inside other paragraphs. Each dropped paragraph, heading-and-list group or
+ * run of dropped lines counts as one removed block.
+ */
+export function removeBoilerplate(paragraphs: readonly string[]): BoilerplateResult {
+  const kept: string[] = [];
+  let removed = 0;
+  for (let i = 0; i < paragraphs.length; i += 1) {
+    const paragraph = paragraphs[i] ?? '';
+    const lines = paragraph.split('\n');
+    const [first = '', ...rest] = lines;
+    if (isListHeading(first) && rest.every(isHeadlineLine)) {
+      removed += 1;
+      let skipped = 0;
+      const next = (): string => paragraphs[i + 1] ?? '';
+      // The next list heading starts a block of its own (and is counted as one).
+      while (
+        skipped < MAX_LIST_PARAGRAPHS &&
+        i + 1 < paragraphs.length &&
+        isHeadlineParagraph(next()) &&
+        !isListHeading(next().split('\n')[0] ?? '')
+      ) {
+        i += 1;
+        skipped += 1;
+      }
+      continue;
+    }
+    if (isBoilerplateParagraph(paragraph)) {
+      removed += 1;
+      continue;
+    }
+    // A boilerplate line inside a paragraph ("Advertisement" between two paragraphs that lost their
+    // blank lines) is dropped, and the text on either side becomes a paragraph of its own.
+    let run: string[] = [];
+    const flushRun = (): void => {
+      if (run.some((line) => line.trim() !== '')) kept.push(run.join('\n'));
+      run = [];
+    };
+    let inRun = false;
+    for (const line of lines) {
+      if (lines.length > 1 && isStandaloneBoilerplate(line)) {
+        if (!inRun) removed += 1;
+        inRun = true;
+        flushRun();
+        continue;
+      }
+      inRun = false;
+      run.push(line);
+    }
+    flushRun();
+  }
+  return { paragraphs: kept, removed };
+}

@@ -1,0 +1,112 @@
+/**
+ * Dropping paragraphs that an article repeats: syndication feeds often paste a body twice, and CMS
+ * templates repeat the headline or standfirst. The first occurrence stays.
+ */
+
+/** Paragraphs of at least this many words may be near-exact repeats; shorter ones must match exactly. */
+const NEAR_MIN_WORDS = 8;
+/**
+ * Word-level similarity (1 − word edit distance / longer length) at or above which two paragraphs
+ * are the same paragraph: one changed word in ten passes, two do not.
+ */
+const NEAR_MIN_SIMILARITY = 0.85;
+/** Paragraphs longer than this many words are compared on their opening words only: bounds the edit distance. */
+const MAX_COMPARED_WORDS = 400;
+/** Word pairs this common (boilerplate phrases) are not used to find candidates: keeps lookup linear. */
+const MAX_POSTINGS = 50;
+/** Only the few earlier paragraphs sharing the most word pairs are compared in full. */
+const MAX_CANDIDATES = 3;
+
+/** Comparison key: NFKC, lower case, punctuation and symbols dropped, spaces collapsed. */
+export function paragraphKey(paragraph: string): string {
+  return paragraph
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Word-level Levenshtein distance (Levenshtein 1966), two rows of memory. */
+function wordEditDistance(a: readonly string[], b: readonly string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+function similarity(a: readonly string[], b: readonly string[]): number {
+  const x = a.slice(0, MAX_COMPARED_WORDS);
+  const y = b.slice(0, MAX_COMPARED_WORDS);
+  const longer = Math.max(x.length, y.length);
+  if (longer === 0) return 1;
+  // A length gap alone already puts the pair below the threshold; skip the quadratic step.
+  if (Math.abs(x.length - y.length) / longer > 1 - NEAR_MIN_SIMILARITY) return 0;
+  return 1 - wordEditDistance(x, y) / longer;
+}
+
+function wordPairs(words: readonly string[]): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i += 1) pairs.add(`${words[i]} ${words[i + 1]}`);
+  return pairs;
+}
+
+export type RepeatResult = { readonly paragraphs: readonly string[]; readonly removed: number };
+
+/**
+ * Removes paragraphs that repeat an earlier one exactly or nearly (same words after normalising
+ * case, punctuation and spacing, or word-level similarity ≥ 0.85 for paragraphs of 8+ words), and a
+ * first paragraph that only repeats the title. Candidates come from an index of word pairs, so the
+ * work stays near-linear in the article's length.
+ */
+export function removeRepeatedParagraphs(paragraphs: readonly string[], title: string): RepeatResult {
+  const seen = new Set<string>();
+  const keptWords: string[][] = [];
+  const postings = new Map<string, number[]>();
+  const kept: string[] = [];
+  const titleKey = paragraphKey(title);
+  let removed = 0;
+  for (const paragraph of paragraphs) {
+    const key = paragraphKey(paragraph);
+    if (seen.has(key) || (kept.length === 0 && titleKey !== '' && key === titleKey)) {
+      removed += 1;
+      continue;
+    }
+    const words = key === '' ? [] : key.split(' ');
+    const pairs = wordPairs(words);
+    if (words.length >= NEAR_MIN_WORDS) {
+      const shared = new Map<number, number>();
+      for (const pair of pairs) {
+        const list = postings.get(pair);
+        if (list === undefined || list.length >= MAX_POSTINGS) continue;
+        for (const index of list) shared.set(index, (shared.get(index) ?? 0) + 1);
+      }
+      const candidates = [...shared.entries()]
+        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+        .slice(0, MAX_CANDIDATES);
+      const repeat = candidates.some(
+        ([index]) => similarity(words, keptWords[index] ?? []) >= NEAR_MIN_SIMILARITY,
+      );
+      if (repeat) {
+        removed += 1;
+        continue;
+      }
+    }
+    const index = kept.length;
+    kept.push(paragraph);
+    keptWords.push(words);
+    seen.add(key);
+    for (const pair of pairs) {
+      const list = postings.get(pair) ?? [];
+      if (list.length < MAX_POSTINGS) list.push(index);
+      postings.set(pair, list);
+    }
+  }
+  return { paragraphs: kept, removed };
+}
