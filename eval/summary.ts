@@ -1,26 +1,39 @@
 /**
- * Summary quality on BBC News Summary (Greene & Cunningham 2006; Kaggle extractive references):
- * ROUGE-1/2/L F1 of factsum, Lead-k and plain LexRank/TextRank, k = number of reference sentences.
- * Run: npm run eval:summary. Skips cleanly when ../shared/data is absent.
+ * Summary quality on BBC News Summary (Greene & Cunningham 2006; Kaggle extractive references), on the
+ * HELD-OUT split of eval/bbc-data.ts (the model is trained on the other split by eval/train-summary.ts):
+ * ROUGE-1/2/L F1 of factsum, factsum without its lead prior, Lead-k and plain TextRank at k = the number of
+ * reference sentences, overall and per category, with summaries per second; then Lead-3 against factsum at
+ * three sentences on the same split and on the self-written human-highlight set (eval/summary-highlights.ts);
+ * then throughput on median-length articles.
+ * Run: npm run eval:summary (add --all to also score the training split). Skips BBC when ../shared/data is
+ * absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+
+import modelJson from '../lib/models/summary-weights.json';
 import { segmentSentences } from '../lib/pipeline/segment';
+import { selectSummary } from '../lib/pipeline/select-summary';
 import { summarize } from '../lib/pipeline/summarize';
+import { parseSummaryModel } from '../lib/pipeline/summary-model';
 import { buildTfIdf, rankByCentrality, similarityMatrix } from '../lib/pipeline/textrank';
 import { contentTerms } from '../lib/pipeline/tokenize';
 import type { Sentence } from '../lib/pipeline/types';
+import { BBC_ROOT, type BbcItem, loadBbc } from './bbc-data';
 import { type RougeScores, rouge } from './rouge';
+import { HIGHLIGHT_ITEMS } from './summary-highlights';
 
-const ROOT = resolve(import.meta.dirname, '../../shared/data/bbc-news-summary');
+/** Throughput is measured for at least this long per system, so that timer resolution does not matter. */
+const MIN_BENCH_MS = 1500;
+/** Articles summarised once before timing a system. */
+const WARM_UP_ITEMS = 100;
+/** "Median-length" articles: within this many sentences of the median. */
+const MEDIAN_BAND = 1;
 
-type System = { readonly name: string; readonly run: (title: string, body: string, k: number) => string };
+type Input = { readonly title: string; readonly body: string; readonly k: number };
+type System = { readonly name: string; readonly run: (input: Input) => string };
 
-function joinSentences(sentences: readonly Sentence[]): string {
-  return sentences.map((s) => s.text).join(' ');
-}
+const joinSentences = (sentences: readonly Sentence[]): string => sentences.map((s) => s.text).join(' ');
 
-/** Plain TextRank baseline: centrality only, top k in document order. */
+/** Plain TextRank baseline (Mihalcea & Tarau 2004 with TF-IDF cosine edges): centrality only, top k. */
 function textRank(body: string, k: number): string {
   const sentences = segmentSentences(body);
   const rank = rankByCentrality(similarityMatrix(buildTfIdf(sentences.map((s) => contentTerms(s.text)))));
@@ -33,81 +46,123 @@ function textRank(body: string, k: number): string {
   return joinSentences(top.flatMap((i) => sentences.slice(i, i + 1)));
 }
 
+const NO_LEAD_PRIOR = { ...parseSummaryModel(modelJson), leadPrior: 0 };
+
 const SYSTEMS: readonly System[] = [
   {
     name: 'factsum',
-    run: (title, body, k) =>
+    run: ({ title, body, k }) =>
       joinSentences(summarize({ title, text: body }, segmentSentences(body), { maxSentences: k })),
   },
-  { name: `Lead-k`, run: (_t, body, k) => joinSentences(segmentSentences(body).slice(0, k)) },
-  { name: 'TextRank', run: (_t, body, k) => textRank(body, k) },
+  {
+    name: 'factsum, no lead prior',
+    run: ({ title, body, k }) =>
+      joinSentences(
+        selectSummary(NO_LEAD_PRIOR, { title, text: body }, segmentSentences(body), { maxSentences: k }),
+      ),
+  },
+  { name: 'Lead-k', run: ({ body, k }) => joinSentences(segmentSentences(body).slice(0, k)) },
+  { name: 'TextRank', run: ({ body, k }) => textRank(body, k) },
 ];
 
-type Item = {
-  readonly category: string;
-  readonly title: string;
-  readonly body: string;
-  readonly reference: string;
-  readonly k: number;
-};
-
-function loadItems(): Item[] {
-  const items: Item[] = [];
-  for (const category of readdirSync(join(ROOT, 'articles')).sort()) {
-    for (const file of readdirSync(join(ROOT, 'articles', category)).sort()) {
-      const refPath = join(ROOT, 'summaries', category, file);
-      if (!existsSync(refPath)) continue;
-      const raw = readFileSync(join(ROOT, 'articles', category, file), 'utf8');
-      const nl = raw.indexOf('\n');
-      const title = (nl < 0 ? raw : raw.slice(0, nl)).trim();
-      const body = nl < 0 ? '' : raw.slice(nl + 1).trim();
-      const reference = readFileSync(refPath, 'utf8');
-      const k = Math.max(1, segmentSentences(reference).length);
-      items.push({ category, title, body, reference, k });
-    }
-  }
-  return items;
-}
-
 const pct = (x: number): string => (100 * x).toFixed(1);
+const mean = (list: readonly RougeScores[], f: (r: RougeScores) => number): string =>
+  pct(list.reduce((a, r) => a + f(r), 0) / Math.max(1, list.length));
+const cells = (list: readonly RougeScores[]): string =>
+  `${mean(list, (r) => r.r1)} | ${mean(list, (r) => r.r2)} | ${mean(list, (r) => r.rl)}`;
 
-function main(): void {
-  if (!existsSync(ROOT)) {
-    console.log(`eval:summary skipped: ${ROOT} not found`);
-    return;
-  }
-  const items = loadItems();
+/** One table row per system and category; summaries/s on the "all" rows (segmentation included). */
+function printBbcTable(label: string, items: readonly BbcItem[]): void {
   const categories = [...new Set(items.map((i) => i.category))];
+  const meanK = items.reduce((a, i) => a + i.k, 0) / Math.max(1, items.length);
   console.log(
-    `BBC News Summary: ${items.length} articles; k = reference sentence count (mean ${(items.reduce((a, i) => a + i.k, 0) / items.length).toFixed(1)})`,
+    `\n### BBC ${label}: ${items.length} articles, k = reference sentences (mean ${meanK.toFixed(1)})\n`,
   );
-  console.log(
-    'ROUGE F1 x100: lowercase alphanumeric tokens, no stemming, no stopword removal; ROUGE-L = LCS over the whole summary.\n',
-  );
-  const rows: string[] = [
+  const rows = [
     '| system | category | n | ROUGE-1 | ROUGE-2 | ROUGE-L | summaries/s |',
     '|---|---|---:|---:|---:|---:|---:|',
   ];
   for (const system of SYSTEMS) {
-    const perCat = new Map<string, RougeScores[]>();
+    // Warm-up, so that the first system's rate does not pay for JIT compilation.
+    for (const it of items.slice(0, WARM_UP_ITEMS)) system.run({ title: it.title, body: it.body, k: it.k });
     const t0 = performance.now();
-    const outputs = items.map((it) => system.run(it.title, it.body, it.k));
-    const seconds = (performance.now() - t0) / 1000;
-    items.forEach((it, i) => {
-      const list = perCat.get(it.category) ?? [];
-      list.push(rouge(outputs[i] ?? '', it.reference));
-      perCat.set(it.category, list);
-    });
-    const all = [...perCat.values()].flat();
-    const line = (cat: string, list: readonly RougeScores[], rate: string): string => {
-      const mean = (f: (r: RougeScores) => number): string =>
-        pct(list.reduce((a, r) => a + f(r), 0) / Math.max(1, list.length));
-      return `| ${system.name} | ${cat} | ${list.length} | ${mean((r) => r.r1)} | ${mean((r) => r.r2)} | ${mean((r) => r.rl)} | ${rate} |`;
-    };
-    rows.push(line('all', all, (items.length / seconds).toFixed(0)));
-    for (const cat of categories) rows.push(line(cat, perCat.get(cat) ?? [], ''));
+    const outputs = items.map((it) => system.run({ title: it.title, body: it.body, k: it.k }));
+    const rate = items.length / ((performance.now() - t0) / 1000);
+    const scores = items.map((it, i) => rouge(outputs[i] ?? '', it.reference));
+    rows.push(`| ${system.name} | all | ${items.length} | ${cells(scores)} | ${rate.toFixed(0)} |`);
+    for (const cat of categories) {
+      const list = scores.filter((_, i) => items[i]?.category === cat);
+      rows.push(`| ${system.name} | ${cat} | ${list.length} | ${cells(list)} | |`);
+    }
   }
   console.log(rows.join('\n'));
+}
+
+/** Lead-3 against factsum at three sentences, scored against the given references. */
+function printThreeSentences(
+  label: string,
+  inputs: readonly (Input & { readonly reference: string })[],
+): void {
+  const rows: string[] = [];
+  for (const system of SYSTEMS) {
+    if (system.name === 'TextRank') continue;
+    const name = system.name === 'Lead-k' ? 'Lead-3' : system.name;
+    const scores = inputs.map((it) => rouge(system.run({ ...it, k: 3 }), it.reference));
+    rows.push(`| ${label} | ${name} | ${inputs.length} | ${cells(scores)} |`);
+  }
+  console.log(rows.join('\n'));
+}
+
+/** Single-threaded summaries per second (segmentation + summary, automatic length) over the given bodies. */
+function benchmark(items: readonly BbcItem[]): number {
+  let done = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < MIN_BENCH_MS) {
+    for (const it of items) {
+      summarize({ title: it.title, text: it.body }, segmentSentences(it.body));
+      done++;
+    }
+  }
+  return done / ((performance.now() - t0) / 1000);
+}
+
+function main(): void {
+  console.log(
+    'ROUGE F1 x100 (Lin 2004), own implementation (eval/rouge.ts): tokens are lowercase Unicode letter/digit runs, ' +
+      'no stemming, no stopword removal, no length truncation; ROUGE-L = LCS of the whole summary against the whole ' +
+      'reference (not the sentence-level union LCS "ROUGE-Lsum"). One reference per article; mean of per-article F1.',
+  );
+  const items = loadBbc();
+  if (items === undefined) console.log(`BBC skipped: ${BBC_ROOT} not found`);
+  const heldOut = (items ?? []).filter((it) => it.split === 'held-out');
+  if (items !== undefined) {
+    printBbcTable('held-out split', heldOut);
+    if (process.argv.includes('--all')) printBbcTable('all (training split included)', items);
+  }
+
+  console.log('\n### Three sentences: Lead-3 vs factsum\n');
+  console.log('| references | system | n | ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---:|---:|---:|---:|');
+  if (items !== undefined) printThreeSentences('BBC held-out (machine-selected)', heldOut);
+  printThreeSentences(
+    'human highlights (eval/summary-highlights.ts)',
+    HIGHLIGHT_ITEMS.map((it) => ({
+      title: it.title,
+      body: it.text,
+      k: 3,
+      reference: it.highlights.join(' '),
+    })),
+  );
+
+  if (items !== undefined) {
+    const counts = heldOut.map((it) => segmentSentences(it.body).length).sort((a, b) => a - b);
+    const median = counts[counts.length >> 1] ?? 0;
+    const band = heldOut.filter((it) => Math.abs(segmentSentences(it.body).length - median) <= MEDIAN_BAND);
+    const words = band.reduce((a, it) => a + it.body.split(/\s+/).length, 0) / Math.max(1, band.length);
+    console.log(
+      `\nThroughput, one core, segmentation + summary at automatic length: ${benchmark(band).toFixed(0)} summaries/s ` +
+        `on ${band.length} median-length held-out articles (${median}±${MEDIAN_BAND} sentences, ~${words.toFixed(0)} words)`,
+    );
+  }
 }
 
 main();

@@ -309,6 +309,11 @@ export function segmentSentences(text: string): Sentence[] {
     const first = i;
     let j = i;
     while (j < n && (text[j] === '.' || text[j] === '!' || text[j] === '?' || text[j] === '…')) j++;
+    // A spaced ellipsis (". . .") is one terminator run, not three one-dot sentences.
+    while (c === '.' && text[j] === ' ' && text[j + 1] === '.') {
+      j++;
+      while (j < n && text[j] === '.') j++;
+    }
     const run = text.slice(first, j);
     let k = j;
     while (k < n && CLOSERS.has(text[k] ?? '')) k++;

@@ -98,6 +98,56 @@ describe('segmentSentences', () => {
       ['Zoë Müller gewann.', 'Ærø fährt Fähre.', '東京は晴れ。'],
     ],
     [
+      'headline on its own line without a full stop',
+      'Markets rally\nShares climbed on Monday.',
+      ['Markets rally', 'Shares climbed on Monday.'],
+    ],
+    [
+      'bullet and numbered lists without full stops',
+      'Key points:\n• fares frozen\n• new trains\n1. more buses\n2) fewer cars',
+      ['Key points:', '• fares frozen', '• new trains', '1. more buses', '2) fewer cars'],
+    ],
+    [
+      'money glued to the next sentence',
+      'Profit hit $1.5bn.The firm said so.',
+      ['Profit hit $1.5bn.', 'The firm said so.'],
+    ],
+    [
+      'month abbreviation that ends a sentence',
+      'The vote was set for Jan. The delay angered MPs.',
+      ['The vote was set for Jan.', 'The delay angered MPs.'],
+    ],
+    [
+      'exclamation inside a quote ends the sentence',
+      'He said: "It is over!" Then he left.',
+      ['He said: "It is over!"', 'Then he left.'],
+    ],
+    [
+      'quoted question followed by lower case continues',
+      '"Is it true?" she asked. Nobody knew.',
+      ['"Is it true?" she asked.', 'Nobody knew.'],
+    ],
+    [
+      'spaced ellipsis before a capital ends once',
+      'Wait for it . . . The results are in.',
+      ['Wait for it . . .', 'The results are in.'],
+    ],
+    [
+      'spaced ellipsis before lower case continues',
+      'Wait for it . . . the results are in.',
+      ['Wait for it . . . the results are in.'],
+    ],
+    [
+      'initials and a.m./p.m. mid-sentence',
+      'Ms. A. B. Smith arrived at 3 p.m. on Friday.',
+      ['Ms. A. B. Smith arrived at 3 p.m. on Friday.'],
+    ],
+    [
+      'percentages with decimals',
+      'Prices rose 0.5%. Rates held at 4.25%.',
+      ['Prices rose 0.5%.', 'Rates held at 4.25%.'],
+    ],
+    [
       'CRLF paragraphs',
       'First line here.\r\n\r\nSecond line here.',
       ['First line here.', 'Second line here.'],
@@ -111,6 +161,7 @@ describe('segmentSentences', () => {
     ['hostile: dots only', '..........'],
     ['hostile: no spaces', 'a.b.c.d.E.F.g?h!I'],
     ['hostile: quotes', '"""."""!"?"'],
+    ['spaced ellipses and glued stops', 'A . . . B. . .c.D . . . '],
     ['unicode surrogate pairs', 'Emoji 😀 here. More 🎉 there!'],
   ])('offsets are exact and trimmed: %s', (_name, text) => {
     for (const s of segmentSentences(text)) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../../lib/pipeline/segment';
-import { autoLength, summarize } from '../../lib/pipeline/summarize';
+import { autoLength, type SummaryOptions, summarize } from '../../lib/pipeline/summarize';
+import { tokenizeWords } from '../../lib/pipeline/tokenize';
 
 const TITLE = 'Harbour city approves new tram line';
 const TEXT = [
@@ -16,13 +17,15 @@ const TEXT = [
 ].join(' ');
 
 const sentences = segmentSentences(TEXT);
+/** Every sentence but the two with boilerplate ("Click here …", "Photo: Getty Images …"), never picked. */
+const ELIGIBLE = sentences.length - 2;
 
 describe('summarize', () => {
   it.each([
     ['no sentences', '', undefined, 0],
     ['maxSentences 0', TEXT, 0, 0],
     ['negative maxSentences', TEXT, -3, 0],
-    ['maxSentences beyond the article', TEXT, 50, sentences.length],
+    ['maxSentences beyond the article gives every eligible sentence', TEXT, 50, ELIGIBLE],
     ['fractional maxSentences', TEXT, 2.9, 2],
     ['automatic length for a short article', TEXT, undefined, 3],
   ])('%s', (_name, text, maxSentences, expected) => {
@@ -32,6 +35,27 @@ describe('summarize', () => {
       maxSentences === undefined ? {} : { maxSentences },
     );
     expect(out).toHaveLength(expected);
+  });
+
+  it.each<[string, SummaryOptions, number]>([
+    ['ratio 0.5 of 9 sentences', { ratio: 0.5 }, 4],
+    ['tiny ratio still gives one sentence', { ratio: 0.01 }, 1],
+    ['ratio 0', { ratio: 0 }, 0],
+    ['ratio above 1 is the whole article at most', { ratio: 5 }, ELIGIBLE],
+    ['the tightest limit wins: sentences', { maxSentences: 2, ratio: 0.9 }, 2],
+    ['the tightest limit wins: ratio', { maxSentences: 8, ratio: 0.25 }, 2],
+    ['maxWords 0', { maxWords: 0 }, 0],
+    ['maxWords below every sentence', { maxWords: 2 }, 0],
+    ['NaN options fall back to the automatic length', { maxSentences: Number.NaN }, 3],
+  ])('length options: %s', (_name, options, expected) => {
+    expect(summarize({ title: TITLE, text: TEXT }, sentences, options)).toHaveLength(expected);
+  });
+
+  it.each([15, 25, 40, 80])('maxWords %i is never exceeded and is used up greedily', (maxWords) => {
+    const out = summarize({ title: TITLE, text: TEXT }, sentences, { maxWords });
+    const words = out.reduce((a, s) => a + tokenizeWords(s.text).length, 0);
+    expect(words).toBeLessThanOrEqual(maxWords);
+    expect(out.length).toBeGreaterThan(0);
   });
 
   it('returns document order, exact offsets and scores rounded to 3 decimals in 0..1', () => {
