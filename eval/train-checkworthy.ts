@@ -1,8 +1,8 @@
 /**
  * Trains the check-worthiness model (logistic regression over hashed word uni/bigrams and hand-made
  * features) on ClaimBuster crowdsourced.csv (Arslan et al., ICWSM 2020; positive class Verdict 1), prints
- * stratified 5-fold CV metrics and writes lib/models/checkworthy.json. Skips cleanly without ../shared/data.
- * Run: npx tsx eval/train-checkworthy.ts
+ * its 5-fold CV metrics grouped by debate, and writes lib/models/checkworthy.json. Seeded: the same data
+ * gives the same file. Skips cleanly without ../shared/data. Run: npx tsx eval/train-checkworthy.ts
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -11,9 +11,13 @@ import {
   binaryMetrics,
   CLAIMBUSTER_CSV,
   CV_FOLDS,
+  CV_SEED,
   crossValidate,
+  fitFactsum,
+  groupedFolds,
   loadClaimBuster,
   pruneWeights,
+  rocAuc,
   TRAIN_OPTIONS,
   toModelJson,
   trainLogistic,
@@ -27,17 +31,22 @@ function main(): void {
     console.log(`train-checkworthy skipped: ${CLAIMBUSTER_CSV} not found`);
     return;
   }
-  const positives = examples.filter((e) => e.label === 1).length;
+  const labels = examples.map((e) => e.label);
   console.log(
-    `ClaimBuster crowdsourced: ${examples.length} sentences, ${positives} check-worthy (Verdict 1)`,
+    `ClaimBuster crowdsourced: ${examples.length} sentences, ${labels.filter((l) => l === 1).length} check-worthy (Verdict 1)`,
   );
-  const probs = crossValidate(examples);
+  const folds = groupedFolds(
+    examples.map((e) => e.group),
+    CV_FOLDS,
+    CV_SEED,
+  );
+  const probs = crossValidate(examples, folds, fitFactsum());
   const m = binaryMetrics(
-    examples.map((e) => e.label),
+    labels,
     probs.map((p) => (p >= CHECKWORTHY_THRESHOLD ? 1 : 0)),
   );
   console.log(
-    `${CV_FOLDS}-fold stratified CV at threshold ${CHECKWORTHY_THRESHOLD}: P ${m.precision.toFixed(3)} R ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} macro-F1 ${m.macroF1.toFixed(3)}`,
+    `${CV_FOLDS}-fold CV grouped by debate, threshold ${CHECKWORTHY_THRESHOLD}: P ${m.precision.toFixed(3)} R ${m.recall.toFixed(3)} F1 ${m.f1.toFixed(3)} macro-F1 ${m.macroF1.toFixed(3)} ROC-AUC ${rocAuc(labels, probs).toFixed(3)}`,
   );
   const json = JSON.stringify(toModelJson(pruneWeights(trainLogistic(examples, TRAIN_OPTIONS))));
   writeFileSync(OUT, `${json}\n`);

@@ -69,6 +69,52 @@ export interface DedupIndex {
 /** A corpus entry found through the LSH index, with its MinHash signature. */
 export type SimilarEntry = CorpusEntry & { readonly signature: Uint32Array };
 
+/** A number of a claim as the claims index keys it: value, unit and the words it measures. */
+export type IndexedQuantity = {
+  readonly value: number;
+  /** 'percent', 'count', or 'currency:<ISO 4217>' so that amounts in different currencies never compare. */
+  readonly unit: string;
+  /** The mention as written ("$1.2bn"). */
+  readonly text: string;
+  /** Normalised content words around the number ("job", "cut"): what the number is a number of. */
+  readonly relation: readonly string[];
+};
+
+/** A resolved date of a claim as the claims index keys it. */
+export type IndexedDate = {
+  /** ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD). */
+  readonly value: string;
+  readonly text: string;
+  readonly relation: readonly string[];
+};
+
+/** A claim as the claims index stores it: enough to find, relate and show it without reading its article. */
+export type IndexedClaim = {
+  readonly articleId: string;
+  readonly uploadedAt: string;
+  /** Position of the claim in its article's `claims`. */
+  readonly claimIndex: number;
+  readonly text: string;
+  /** Normalised entity keys ("bank-of-england", "patel"). */
+  readonly entities: readonly string[];
+  readonly quantities: readonly IndexedQuantity[];
+  readonly dates: readonly IndexedDate[];
+};
+
+/** The claims index shared by all concurrent invocations (DynamoDB in AWS), keyed by normalised entity. */
+export interface ClaimIndex {
+  /** Records an article's claims under each of their entity keys. Idempotent: a re-run overwrites. */
+  putClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void>;
+  /**
+   * Claims of other articles that share an entity key with any of `claims` (strongly consistent, each claim
+   * once). Reads per entity are capped by the adapter, so a very common entity yields a bounded sample.
+   * Write your own claims first: of two articles indexed at the same moment, at least one sees the other.
+   */
+  findRelated(claims: readonly IndexedClaim[]): Promise<IndexedClaim[]>;
+  /** Removes an article's claims (e.g. when it is demoted to a duplicate), given the claims it put. */
+  removeClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void>;
+}
+
 /** Where results are kept, keyed by the input they were computed from. */
 export interface ResultStore {
   /** The stored result document for an input, parsed from JSON; undefined when there is none. */
@@ -86,4 +132,12 @@ export function fromCorpusId(id: string): ObjectRef | undefined {
   const slash = id.indexOf('/');
   if (slash <= 0 || slash === id.length - 1) return undefined;
   return { bucket: id.slice(0, slash), key: id.slice(slash + 1) };
+}
+
+/**
+ * The sort key of a claim record in the claims index: `<article id>#<claim index>`, the index zero-padded
+ * so that an article's claims sort in document order.
+ */
+export function claimSortKey(claim: Pick<IndexedClaim, 'articleId' | 'claimIndex'>): string {
+  return `${claim.articleId}#${String(claim.claimIndex).padStart(4, '0')}`;
 }

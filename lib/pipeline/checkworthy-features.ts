@@ -40,38 +40,55 @@ export type CheckworthyFeatures = {
   readonly types: readonly ClaimType[];
 };
 
-/** 32-bit FNV-1a hash (Fowler, Noll & Vo): fast, stable across runs and platforms. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** Continues an FNV-1a hash with the UTF-16 code units of `text`. */
+function fnvFeed(hash: number, text: string): number {
+  let h = hash;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
+
+/** 32-bit FNV-1a hash (Fowler, Noll & Vo): fast, stable across runs and platforms. */
+export function fnv1a(text: string): number {
+  return fnvFeed(FNV_OFFSET, text) >>> 0;
+}
+
+/** FNV states after the n-gram prefixes "u|" and "b|", so that keys are hashed without building strings. */
+const UNIGRAM_STATE = fnvFeed(FNV_OFFSET, 'u|');
+const BIGRAM_STATE = fnvFeed(FNV_OFFSET, 'b|');
+const BAR = '|'.charCodeAt(0);
 
 const FIRST_PERSON = /\b(?:I|we|my|our|me|us|I'm|I've|we're|we've)\b/i;
 const SECOND_PERSON = /\b(?:you|your|you're)\b/i;
 const MODAL = /\b(?:should|must|ought|need to|have to|will|would|shall|going to)\b/i;
 const OPINION = /\b(?:think|believe|feel|hope|want|wish|agree|disagree|love|hate|honou?red|proud)\b/i;
 
-/** Word uni- and bigrams (digits folded to "0"), hashed into 2^HASH_BITS slots, L2-normalised. */
+/**
+ * Word uni- and bigrams (digits folded to "0"), hashed into 2^HASH_BITS slots, L2-normalised. The slot of
+ * a unigram is fnv1a(`u|${w}`) and of a bigram fnv1a(`b|${prev}|${w}`), computed without building the keys.
+ */
 function hashNgrams(text: string): Map<number, number> {
-  const words = (
-    text
-      .toLowerCase()
-      .replace(/\d+(?:[.,]\d+)*/g, '0')
-      .match(/[\p{L}\p{N}']+/gu) ?? []
-  ).map((w) => w.replace(/^'+|'+$/g, ''));
+  const tokens = text
+    .toLowerCase()
+    .replace(/\d+(?:[.,]\d+)*/g, '0')
+    .match(/[\p{L}\p{N}']+/gu);
   const mask = (1 << HASH_BITS) - 1;
   const counts = new Map<number, number>();
+  const add = (hash: number): void => {
+    const slot = (hash >>> 0) & mask;
+    counts.set(slot, (counts.get(slot) ?? 0) + 1);
+  };
   let prev = '<s>';
-  for (const w of words) {
+  for (const token of tokens ?? []) {
+    const w = token.includes("'") ? token.replace(/^'+|'+$/g, '') : token;
     if (w === '') continue;
-    for (const key of [`u|${w}`, `b|${prev}|${w}`]) {
-      const slot = fnv1a(key) & mask;
-      counts.set(slot, (counts.get(slot) ?? 0) + 1);
-    }
+    add(fnvFeed(UNIGRAM_STATE, w));
+    add(fnvFeed(Math.imul(fnvFeed(BIGRAM_STATE, prev) ^ BAR, FNV_PRIME), w));
     prev = w;
   }
   let sq = 0;

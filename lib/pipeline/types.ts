@@ -92,6 +92,30 @@ export type Attribution = {
   readonly anonymous: boolean;
 };
 
+/**
+ * A claim of another article in the corpus about the same entities: `corroborates` when it states the same
+ * number or date, `conflicts` when it states a different one for the same relation and unit.
+ */
+export type RelatedClaim = {
+  readonly relation: 'corroborates' | 'conflicts';
+  /** The other article's corpus id (`bucket/key`). */
+  readonly articleId: string;
+  /** Position of the other claim in that article's `claims`. */
+  readonly claimIndex: number;
+  readonly claimText: string;
+  /** When the other article was uploaded (ISO 8601): its place in the corpus order. */
+  readonly uploadedAt: string;
+  /** Normalised entity keys both claims share. */
+  readonly entities: readonly string[];
+  /** The quantity or date the relation rests on: this claim's value and the other's. */
+  readonly on: {
+    readonly kind: 'number' | 'date';
+    readonly unit: string;
+    readonly value: string;
+    readonly otherValue: string;
+  };
+};
+
 /** A check-worthy (or scored) factual statement of the article. */
 export type Claim = {
   readonly text: string;
@@ -106,6 +130,8 @@ export type Claim = {
   readonly dates: readonly DateMention[];
   readonly attribution?: Attribution;
   readonly hedged: boolean;
+  /** Claims of other, non-duplicate articles that corroborate or conflict with this one. */
+  readonly related?: readonly RelatedClaim[];
 };
 
 /** Score of one sentence for check-worthiness, as `factsum claims` prints it. */
