@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { z } from 'zod';
 import { resultKeyFor } from '../lib/aws/s3-object-store';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
+import { toClaimReview } from '../lib/pipeline/claim-review';
 import {
   bandKeys,
   DEFAULT_NEAR_THRESHOLD,
@@ -31,7 +32,9 @@ const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
 };
 
 const analyzeQuerySchema = z.object({
-  format: z.enum(['auto', 'text', 'html', 'markdown', 'json']).default('auto'),
+  // `claimreview` names an output, not an input: accepted here as the CLI accepts it under --format.
+  format: z.enum(['auto', 'text', 'html', 'markdown', 'json', 'claimreview']).default('auto'),
+  output: z.enum(['result', 'claimreview']).default('result'),
   sentences: z.coerce.number().int().min(1).max(50).optional(),
   published: z.iso
     .date()
@@ -63,7 +66,9 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     maxBytes: config.maxInputBytes,
     clock: deps.clock,
     ...(contentType ? { contentType } : {}),
-    ...(query.data.format === 'auto' ? {} : { format: query.data.format }),
+    ...(query.data.format === 'auto' || query.data.format === 'claimreview'
+      ? {}
+      : { format: query.data.format }),
     ...(query.data.published ? { published: query.data.published } : {}),
   });
   if (prepared.kind === 'rejected') {
@@ -75,7 +80,9 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     clock: deps.clock,
     ...(query.data.sentences ? { maxSentences: query.data.sentences } : {}),
   });
-  return jsonResponse(200, buildProcessedResult(source, prepared, analysis, dedup));
+  const result = buildProcessedResult(source, prepared, analysis, dedup);
+  const claimReview = query.data.output === 'claimreview' || query.data.format === 'claimreview';
+  return jsonResponse(200, claimReview ? toClaimReview(result) : result);
 }
 
 /** The dedup verdict of a body against the corpus, read-only: an exact holder, else the most similar near match. */

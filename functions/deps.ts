@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createDynamoDocumentClient, createS3Client } from '../lib/aws/clients';
+import { DynamoClaimIndex } from '../lib/aws/dynamo-claim-index';
 import { DynamoDedupIndex } from '../lib/aws/dynamo-dedup-index';
 import { S3ObjectStore, S3ResultStore } from '../lib/aws/s3-object-store';
 import type { ProcessDeps } from '../lib/service/process-object';
@@ -14,10 +15,12 @@ export function createDeps(config: FunctionConfig): ProcessDeps & { readonly obj
     forcePathStyle: config.forcePathStyle,
   };
   const objects = new S3ObjectStore(createS3Client(settings));
+  const dynamo = createDynamoDocumentClient(settings);
   return {
     objects,
     results: new S3ResultStore(objects, config.resultsBucket),
-    index: new DynamoDedupIndex(createDynamoDocumentClient(settings), config.indexTable),
+    index: new DynamoDedupIndex(dynamo, config.indexTable),
+    claims: new DynamoClaimIndex(dynamo, config.indexTable),
     clock: () => performance.now(),
   };
 }

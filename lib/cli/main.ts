@@ -5,6 +5,7 @@ import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
 import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
+import { toClaimReview } from '../pipeline/claim-review';
 import { scoreSentence } from '../pipeline/claims';
 import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
 import type { InputFormat, Result } from '../pipeline/types';
@@ -16,6 +17,7 @@ export type CliIo = { readonly stdin: Readable; readonly stdout: Writable; reado
 /** Same default limit as the Lambda: 5 MiB. */
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 const FORMATS = ['auto', 'text', 'html', 'markdown', 'json'] as const;
+const OUTPUTS = ['result', 'claimreview'] as const;
 
 const HELP = `factsum: extract, deduplicate, summarise and list check-worthy claims of news articles.
 
@@ -27,6 +29,9 @@ Usage:
 
 analyze options:
   --format auto|text|html|markdown|json   input format (default: auto, from extension and content)
+  --output result|claimreview             result documents (default), or per file a JSON array of
+                                          schema.org ClaimReview objects without a rating
+                                          (--format claimreview is accepted for the same)
   --sentences N                           summary length in sentences (default: chosen by article length)
   --published YYYY-MM-DD                  publication date when the file states none (resolves "Thursday")
   --corpus                                dedup each file against the ones before it, as if uploaded in order
@@ -64,6 +69,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 type AnalyzeArgs = {
   readonly files: readonly string[];
+  readonly output: (typeof OUTPUTS)[number];
   readonly format?: InputFormat;
   readonly sentences?: number;
   readonly published?: string;
@@ -82,7 +88,12 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length === 0) throw new UsageError('analyze needs at least one FILE');
-  const format = values.format ?? 'auto';
+  // claimreview names an output, not an input format; accepted under --format as the issue spells it.
+  const output = values.format === 'claimreview' ? 'claimreview' : (values.output ?? 'result');
+  if (!OUTPUTS.some((known) => known === output)) {
+    throw new UsageError(`--output must be one of ${OUTPUTS.join(', ')}; got '${output}'`);
+  }
+  const format = values.format === undefined || values.format === 'claimreview' ? 'auto' : values.format;
   if (!FORMATS.some((known) => known === format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}; got '${format}'`);
   }
@@ -100,6 +111,7 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
   }
   return {
     files: positionals,
+    output: output === 'claimreview' ? 'claimreview' : 'result',
     corpus: values.corpus ?? false,
     maxBytes,
     ...(format === 'auto' ? {} : { format: format as InputFormat }),
@@ -110,6 +122,7 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
 
 const ANALYZE_OPTIONS = {
   format: { type: 'string' },
+  output: { type: 'string' },
   sentences: { type: 'string' },
   published: { type: 'string' },
   corpus: { type: 'boolean' },
@@ -130,7 +143,7 @@ async function runAnalyze(args: readonly string[], io: CliIo): Promise<number> {
   for (const [position, path] of options.files.entries()) {
     const result = await analyzeFile(path, position, options, index, clock);
     if (result.error?.code === 'UNREADABLE') unreadable++;
-    io.stdout.write(`${JSON.stringify(result)}\n`);
+    io.stdout.write(`${JSON.stringify(options.output === 'claimreview' ? toClaimReview(result) : result)}\n`);
   }
   return unreadable > 0 ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 import { analyzeArticle, type Clock, prepareArticle } from '../pipeline/analyze';
+import { toIndexedClaims } from '../pipeline/claim-keys';
 import { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from '../pipeline/minhash';
+import { addRelated, mirrorRelations, relateClaims } from '../pipeline/relate-claims';
 import {
   buildDuplicateResult,
   buildProcessedResult,
@@ -9,8 +11,9 @@ import {
   type SourceRef,
   type StoredResult,
 } from '../pipeline/result';
-import type { DedupVerdict, Result } from '../pipeline/types';
+import type { Claim, DedupVerdict, Result } from '../pipeline/types';
 import {
+  type ClaimIndex,
   type CorpusEntry,
   type DedupIndex,
   fromCorpusId,
@@ -41,6 +44,8 @@ export type ProcessDeps = {
   readonly objects: ObjectStore;
   readonly results: ResultStore;
   readonly index: DedupIndex;
+  /** The claims index; without it claims are not related to the corpus. */
+  readonly claims?: ClaimIndex;
   readonly clock: Clock;
 };
 
@@ -160,7 +165,20 @@ export async function processObjectCreated(
     clock: deps.clock,
     ...optional('maxSentences', config.maxSentences),
   });
-  const outcome = await write(buildProcessedResult(source, prepared, analysis, { kind: 'unique' }));
+  let claims = analysis.claims;
+  const indexed = toIndexedClaims(me, claims);
+  if (deps.claims !== undefined) {
+    // Claims are written before they are read, as bands are: of two related articles processed at the
+    // same moment, at least one sees the other.
+    await deps.claims.putClaims(me, indexed);
+    const candidates = await deps.claims.findRelated(indexed);
+    const copies = [...near.map((m) => m.entry.id), ...(claim.displaced ? [claim.displaced.id] : [])];
+    claims = relateClaims(claims, candidates, { selfId: me.id, exclude: copies });
+  }
+  const outcome = await write(
+    buildProcessedResult(source, prepared, { ...analysis, claims }, { kind: 'unique' }),
+  );
+  if (deps.claims !== undefined) await mirrorLinks(me, claims, deps.results);
 
   // Copies that declared themselves canonical before this earlier upload was indexed.
   if (claim.displaced !== undefined) {
@@ -174,7 +192,25 @@ export async function processObjectCreated(
   // An earlier copy may have been indexed while this one was analysed; it cannot see this
   // result yet, so this invocation demotes itself.
   const latest = await findVerdict(identity, deps.index, threshold);
-  return latest.kind === 'unique' ? outcome : writeDuplicate(latest);
+  if (latest.kind === 'unique') return outcome;
+  // A duplicate's claims must not corroborate anything: take them out of the claims index.
+  await deps.claims?.removeClaims(me, indexed);
+  return writeDuplicate(latest);
+}
+
+/**
+ * Shows our links in the other articles' results too (issue 5, "both directions"): each related article's
+ * stored result gets the mirror image of the link. Idempotent; a demoted or missing result is left alone.
+ */
+async function mirrorLinks(me: CorpusEntry, claims: readonly Claim[], results: ResultStore): Promise<void> {
+  for (const [otherId, links] of mirrorRelations(me, claims)) {
+    const ref = fromCorpusId(otherId);
+    if (ref === undefined) continue;
+    const stored = parseStoredResult(await results.read(ref));
+    if (stored === undefined || stored.status !== 'processed') continue;
+    const updated = addRelated(stored.claims, links);
+    if (updated !== undefined) await results.write(ref, { ...stored, claims: updated });
+  }
 }
 
 /** What identifies an article in the index: its entry, body hash and (once computed) MinHash bands. */

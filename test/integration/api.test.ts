@@ -61,6 +61,15 @@ describe('api handler: POST /analyze', () => {
     expect(json.summary.sentences.length).toBeGreaterThan(0);
   });
 
+  it('answers ?output=claimreview with ClaimReview objects for the check-worthy claims', async () => {
+    const { status, json } = await call(
+      httpEvent('POST', '/analyze', { body: LIBRARY_ARTICLE, query: { output: 'claimreview' } }),
+    );
+    expect(status).toBe(200);
+    expect(json.length).toBeGreaterThan(0);
+    expect(json[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'ClaimReview' });
+  });
+
   it('honours ?sentences=N', async () => {
     const { json } = await call(
       httpEvent('POST', '/analyze', { body: LIBRARY_ARTICLE, query: { sentences: '1' } }),

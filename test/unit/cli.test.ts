@@ -61,6 +61,18 @@ describe('factsum analyze', () => {
     ).toEqual(['processed', 'processed']);
   });
 
+  it('with --format claimreview prints schema.org ClaimReview objects without a rating', () => {
+    const { code, stdout } = factsum(['analyze', '--format', 'claimreview', join(dir, 'ferry.txt')]);
+    expect(code).toBe(0);
+    const reviews = JSON.parse(stdout);
+    expect(reviews.length).toBeGreaterThan(0);
+    for (const review of reviews) {
+      expect(review).toMatchObject({ '@type': 'ClaimReview', itemReviewed: { '@type': 'Claim' } });
+      expect(FERRY_ARTICLE).toContain(review.claimReviewed);
+      expect(review.reviewRating).toBeUndefined();
+    }
+  });
+
   it('honours --sentences', () => {
     const { stdout } = factsum(['analyze', '--sentences', '2', join(dir, 'ferry.txt')]);
     expect(JSON.parse(stdout).summary.sentences).toHaveLength(2);
