@@ -36,11 +36,23 @@ const analyzeQuerySchema = z.object({
   format: z.enum(['auto', 'text', 'html', 'markdown', 'json', 'claimreview']).default('auto'),
   output: z.enum(['result', 'claimreview']).default('result'),
   sentences: z.coerce.number().int().min(1).max(50).optional(),
+  words: z.coerce.number().int().min(1).max(5000).optional(),
+  ratio: z.coerce.number().gt(0).max(1).optional(),
   published: z.iso
     .date()
     .or(z.iso.datetime({ offset: true }))
     .optional(),
 });
+
+/** Summary length asked for in the query, if any (it replaces the deployment default as a whole). */
+function requestedSummary(query: { sentences?: number; words?: number; ratio?: number }) {
+  const options = {
+    ...(query.sentences ? { maxSentences: query.sentences } : {}),
+    ...(query.words ? { maxWords: query.words } : {}),
+    ...(query.ratio ? { ratio: query.ratio } : {}),
+  };
+  return Object.keys(options).length > 0 ? options : undefined;
+}
 
 /** The request body as bytes (API Gateway base64-encodes binary bodies). */
 function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
@@ -78,7 +90,7 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt: requestTime,
     clock: deps.clock,
-    ...(query.data.sentences ? { maxSentences: query.data.sentences } : {}),
+    summary: requestedSummary(query.data) ?? config.summary,
   });
   const result = buildProcessedResult(source, prepared, analysis, dedup);
   const claimReview = query.data.output === 'claimreview' || query.data.format === 'claimreview';

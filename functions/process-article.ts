@@ -40,7 +40,8 @@ async function processArticle(event: unknown): Promise<ProcessReport> {
     try {
       const outcome = await processObjectCreated(record.event, deps, {
         maxBytes: config.maxInputBytes,
-        ...(config.summarySentences ? { maxSentences: config.summarySentences } : {}),
+        summary: config.summary,
+        summaryRules: config.summaryRules,
         ...(config.nearThreshold ? { nearThreshold: config.nearThreshold } : {}),
       });
       const status = outcome.kind === 'missing' ? 'missing' : outcome.result.status;

@@ -8,6 +8,7 @@ import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
 import { toClaimReview } from '../pipeline/claim-review';
 import { scoreSentence } from '../pipeline/claims';
 import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
+import type { SummaryOptions } from '../pipeline/summarize';
 import type { InputFormat, Result } from '../pipeline/types';
 import { runBackfill } from './backfill';
 import { UsageError } from './usage-error';
@@ -33,6 +34,8 @@ analyze options:
                                           schema.org ClaimReview objects without a rating
                                           (--format claimreview is accepted for the same)
   --sentences N                           summary length in sentences (default: chosen by article length)
+  --words N                               at most N words of summary
+  --ratio R                               at most this share (0..1] of the article's sentences
   --published YYYY-MM-DD                  publication date when the file states none (resolves "Thursday")
   --corpus                                dedup each file against the ones before it, as if uploaded in order
   --max-bytes N                           reject files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
@@ -71,7 +74,7 @@ type AnalyzeArgs = {
   readonly files: readonly string[];
   readonly output: (typeof OUTPUTS)[number];
   readonly format?: InputFormat;
-  readonly sentences?: number;
+  readonly summary?: SummaryOptions;
   readonly published?: string;
   readonly corpus: boolean;
   readonly maxBytes: number;
@@ -101,6 +104,14 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
   if (sentences !== undefined && !(Number.isInteger(sentences) && sentences >= 1 && sentences <= 50)) {
     throw new UsageError(`--sentences must be a whole number from 1 to 50; got '${values.sentences}'`);
   }
+  const words = values.words === undefined ? undefined : Number(values.words);
+  if (words !== undefined && !(Number.isInteger(words) && words >= 1)) {
+    throw new UsageError(`--words must be a positive whole number; got '${values.words}'`);
+  }
+  const ratio = values.ratio === undefined ? undefined : Number(values.ratio);
+  if (ratio !== undefined && !(ratio > 0 && ratio <= 1)) {
+    throw new UsageError(`--ratio must be a number in (0, 1]; got '${values.ratio}'`);
+  }
   const maxBytes = values['max-bytes'] === undefined ? DEFAULT_MAX_BYTES : Number(values['max-bytes']);
   if (!(Number.isInteger(maxBytes) && maxBytes > 0)) {
     throw new UsageError(`--max-bytes must be a positive whole number; got '${values['max-bytes']}'`);
@@ -115,7 +126,15 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
     corpus: values.corpus ?? false,
     maxBytes,
     ...(format === 'auto' ? {} : { format: format as InputFormat }),
-    ...(sentences === undefined ? {} : { sentences }),
+    ...(sentences === undefined && words === undefined && ratio === undefined
+      ? {}
+      : {
+          summary: {
+            ...(sentences === undefined ? {} : { maxSentences: sentences }),
+            ...(words === undefined ? {} : { maxWords: words }),
+            ...(ratio === undefined ? {} : { ratio }),
+          },
+        }),
     ...(published === undefined ? {} : { published }),
   };
 }
@@ -124,6 +143,8 @@ const ANALYZE_OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   sentences: { type: 'string' },
+  words: { type: 'string' },
+  ratio: { type: 'string' },
   published: { type: 'string' },
   corpus: { type: 'boolean' },
   'max-bytes': { type: 'string' },
@@ -209,7 +230,7 @@ async function analyzeFile(
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt,
     clock,
-    ...(options.sentences ? { maxSentences: options.sentences } : {}),
+    ...(options.summary ? { summary: options.summary } : {}),
   });
   return buildProcessedResult(source, prepared, analysis, { kind: 'unique' });
 }

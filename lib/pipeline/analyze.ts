@@ -5,7 +5,7 @@ import { detectFormat } from './detect-format';
 import { fingerprintBody, sha256Hex } from './fingerprint';
 import { parseDocument } from './parse-document';
 import { segmentSentences } from './segment';
-import { summarize } from './summarize';
+import { type SummaryOptions, summarize } from './summarize';
 import type { Article, Claim, InputFormat, RejectCode, SummarySentence } from './types';
 
 /** A monotonic clock in milliseconds, passed in so the pipeline stays pure (e.g. performance.now). */
@@ -98,8 +98,8 @@ export function prepareArticle(bytes: Uint8Array, options: PrepareOptions): Prep
 }
 
 export type AnalyzeOptions = {
-  /** Summary length in sentences; undefined lets the summarizer choose. */
-  readonly maxSentences?: number;
+  /** Summary length (sentences, words, ratio; the tightest wins); none lets the summarizer choose. */
+  readonly summary?: SummaryOptions;
   /** When the article was uploaded (ISO 8601): the reference for relative dates when it has no publication date. */
   readonly uploadedAt: string;
   readonly clock: Clock;
@@ -116,7 +116,7 @@ export function analyzeArticle(article: Article, options: AnalyzeOptions): Analy
   const timings: Record<string, number> = {};
   const sentences = timed(options.clock, timings, 'segment', () => segmentSentences(article.text));
   const summary = timed(options.clock, timings, 'summary', () =>
-    summarize(article, sentences, { maxSentences: options.maxSentences }),
+    summarize(article, sentences, options.summary ?? {}),
   );
   const reference = article.published
     ? { referenceDate: article.published, referenceSource: 'published' as const }

@@ -11,6 +11,7 @@ import {
   type SourceRef,
   type StoredResult,
 } from '../pipeline/result';
+import type { SummaryOptions } from '../pipeline/summarize';
 import type { Claim, DedupVerdict, Result } from '../pipeline/types';
 import {
   type ClaimIndex,
@@ -22,6 +23,7 @@ import {
   toCorpusId,
 } from '../ports';
 import { isEarlier } from './corpus-order';
+import { resolveSummaryOptions, type SummaryRule } from './summary-options';
 
 /**
  * How many times a duplicate re-reads the canonical after writing its result. The holder of a
@@ -51,7 +53,9 @@ export type ProcessDeps = {
 
 export type ProcessConfig = {
   readonly maxBytes: number;
-  readonly maxSentences?: number;
+  /** The deployment's default summary length, and per-prefix rules; object metadata overrides both. */
+  readonly summary?: SummaryOptions;
+  readonly summaryRules?: readonly SummaryRule[];
   /** Estimated Jaccard similarity from which an article is a near-duplicate (default 0.8). */
   readonly nearThreshold?: number;
   /** Recompute even when a result for this object version exists (backfill --force). */
@@ -163,7 +167,10 @@ export async function processObjectCreated(
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt: event.eventTime,
     clock: deps.clock,
-    ...optional('maxSentences', config.maxSentences),
+    summary: resolveSummaryOptions(event.key, read.metadata, {
+      ...optional('defaults', config.summary),
+      ...optional('rules', config.summaryRules),
+    }),
   });
   let claims = analysis.claims;
   const indexed = toIndexedClaims(me, claims);

@@ -32,7 +32,12 @@ export type LocalEnv = {
   readonly resultsBucket: string;
   readonly table: string;
   readonly s3: S3Client;
-  upload(key: string, body: string | Uint8Array, contentType?: string): Promise<{ etag: string }>;
+  upload(
+    key: string,
+    body: string | Uint8Array,
+    contentType?: string,
+    metadata?: Record<string, string>,
+  ): Promise<{ etag: string }>;
   readResult(key: string): Promise<ResultJson | undefined>;
   readInput(key: string): Promise<Uint8Array>;
   s3Event(key: string, etag: string, eventTime: string, bucket?: string): unknown;
@@ -83,9 +88,15 @@ export async function setupLocalEnv(): Promise<LocalEnv> {
     resultsBucket,
     table,
     s3,
-    async upload(key, body, contentType) {
+    async upload(key, body, contentType, metadata) {
       const put = await s3.send(
-        new PutObjectCommand({ Bucket: inputBucket, Key: key, Body: body, ContentType: contentType }),
+        new PutObjectCommand({
+          Bucket: inputBucket,
+          Key: key,
+          Body: body,
+          ContentType: contentType,
+          Metadata: metadata,
+        }),
       );
       return { etag: (put.ETag ?? '').replace(/"/g, '') };
     },

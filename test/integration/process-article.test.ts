@@ -68,6 +68,13 @@ describe('processArticle handler on s3rver and dynalite', () => {
     expect(result?.claims).toBeUndefined();
   });
 
+  it('takes the summary length from the object metadata (x-amz-meta-factsum-sentences)', async () => {
+    const key = 'meta/one-sentence.txt';
+    const { etag } = await env.upload(key, syntheticArticle(150), 'text/plain', { 'factsum-sentences': '1' });
+    await handler(env.s3Event(key, etag, '2026-03-14T09:05:00.000Z'), lambdaContext());
+    expect((await env.readResult(key))?.summary?.sentences).toHaveLength(1);
+  });
+
   it('marks a re-edited copy (new headline, a sentence dropped, words changed) as a near-duplicate', async () => {
     const original = syntheticArticle(201, 20);
     await uploadAndProcess('near/original.txt', original, '2026-03-14T11:00:00.000Z');
