@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Analysis, PreparedArticle, RejectedInput } from './analyze';
-import type { DedupVerdict, Result, SourceInfo } from './types';
+import type { Claim, DedupVerdict, Result, SourceInfo } from './types';
 
 /** Source fields known before the bytes are read (where the input came from). */
 export type SourceRef = Omit<SourceInfo, 'size' | 'sha256'>;
@@ -99,4 +99,33 @@ export type StoredResult = z.infer<typeof storedResultSchema>;
 export function parseStoredResult(value: unknown): StoredResult | undefined {
   const parsed = storedResultSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
+}
+
+/** The claim fields the claims index is keyed on, validated when a stored result is read back. */
+const storedClaimSchema = z.looseObject({
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  score: z.number(),
+  checkworthy: z.boolean(),
+  types: z.array(z.enum(['numeric', 'temporal', 'quote', 'attribution', 'comparison', 'causal', 'event'])),
+  entities: z.array(
+    z.object({ text: z.string(), kind: z.enum(['person', 'organisation', 'place', 'other']) }),
+  ),
+  numbers: z.array(
+    z.object({
+      text: z.string(),
+      value: z.number(),
+      unit: z.enum(['percent', 'currency', 'count']),
+      currency: z.string().optional(),
+    }),
+  ),
+  dates: z.array(z.object({ text: z.string(), value: z.string().optional() })),
+  hedged: z.boolean(),
+});
+
+/** The claims of a stored result, for removing them from the claims index; [] when there are none or they do not parse. */
+export function parseStoredClaims(value: unknown): Claim[] {
+  const parsed = z.array(storedClaimSchema).safeParse(value);
+  return parsed.success ? parsed.data : [];
 }

@@ -7,6 +7,7 @@ import {
   buildProcessedResult,
   buildRejectedResult,
   demoteResult,
+  parseStoredClaims,
   parseStoredResult,
   type SourceRef,
   type StoredResult,
@@ -189,11 +190,11 @@ export async function processObjectCreated(
 
   // Copies that declared themselves canonical before this earlier upload was indexed.
   if (claim.displaced !== undefined) {
-    await demote(claim.displaced, { kind: 'exact', of: me.id, similarity: 1 }, deps.results);
+    await demote(claim.displaced, { kind: 'exact', of: me.id, similarity: 1 }, deps);
   }
   for (const match of near) {
     if (isEarlier(me, match.entry)) {
-      await demote(match.entry, { kind: 'near', of: me.id, similarity: match.similarity }, deps.results);
+      await demote(match.entry, { kind: 'near', of: me.id, similarity: match.similarity }, deps);
     }
   }
   // An earlier copy may have been indexed while this one was analysed; it cannot see this
@@ -269,15 +270,19 @@ async function findVerdict(identity: Identity, index: DedupIndex, threshold: num
   return nearVerdict(identity.me, await findNearMatches(identity, index, threshold));
 }
 
-/** Rewrites the stored result of a copy that had declared itself canonical as a duplicate. */
-async function demote(entry: CorpusEntry, dedup: DedupVerdict, results: ResultStore): Promise<void> {
+/**
+ * Rewrites the stored result of a copy that had declared itself canonical as a duplicate, and takes
+ * its claims out of the claims index (a duplicate never corroborates anything).
+ */
+async function demote(entry: CorpusEntry, dedup: DedupVerdict, deps: ProcessDeps): Promise<void> {
   const ref = fromCorpusId(entry.id);
   if (ref === undefined) return;
-  const stored = parseStoredResult(await results.read(ref));
+  const stored = parseStoredResult(await deps.results.read(ref));
   // Not written yet: that invocation re-checks the index after writing and demotes itself.
   // Already a duplicate: it points at a canonical of its own, which is demoted in turn.
   if (stored === undefined || stored.status !== 'processed') return;
-  await results.write(ref, demoteResult(stored, dedup));
+  await deps.results.write(ref, demoteResult(stored, dedup));
+  await deps.claims?.removeClaims(entry, toIndexedClaims(entry, parseStoredClaims(stored.claims)));
 }
 
 /** `{ [name]: value }` when value is defined, else `{}`: keeps absent fields absent in results. */
