@@ -12,6 +12,10 @@ import {
 } from '../lib/pipeline/minhash';
 import { buildProcessedResult, buildRejectedResult } from '../lib/pipeline/result';
 import type { DedupVerdict, RejectCode } from '../lib/pipeline/types';
+import type { CorpusIndexEntry } from '../lib/report/corpus-view';
+import { renderCorpusIndex } from '../lib/report/render-corpus-index';
+import { encodeKeyPath, REPORT_SUFFIX } from '../lib/report/report-links';
+import { parseReportResult } from '../lib/report/report-schema';
 import { loadConfig } from './config';
 import { createDeps } from './deps';
 import { HttpError, httpErrors, jsonResponse } from './http';
@@ -56,7 +60,8 @@ function requestedSummary(query: { sentences?: number; words?: number; ratio?: n
 
 /** The request body as bytes (API Gateway base64-encodes binary bodies). */
 function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
-  if (event.body === undefined) return new Uint8Array();
+  // API Gateway leaves the body out when there is none; serverless-offline sends null.
+  if (event.body === undefined || event.body === null) return new Uint8Array();
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
 }
 
@@ -141,11 +146,88 @@ async function getResult(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
   throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
 }
 
+/**
+ * The most results GET / reads: one GetObject each, and API Gateway gives up on the integration after
+ * 30 s. 500 small reads at the concurrency below take a few seconds; the page says when it was cut.
+ */
+const INDEX_MAX_RESULTS = 500;
+
+/** Parallel GetObject calls while reading results for the index: far below S3's per-prefix rate. */
+const INDEX_READ_CONCURRENCY = 16;
+
+/**
+ * Where a browser finds the reports: the results bucket's objects, path-style on a local endpoint
+ * (s3rver serves GET without credentials), virtual-hosted on AWS (readers then need access to the bucket).
+ */
+function reportBaseUrl(): string {
+  if (config.s3Endpoint) return `${config.s3Endpoint.replace(/\/+$/, '')}/${config.resultsBucket}`;
+  return `https://${config.resultsBucket}.s3.${config.region ?? 'us-east-1'}.amazonaws.com`;
+}
+
+/** GET /: the corpus index over the results bucket (the first INDEX_MAX_RESULTS results in key order). */
+async function getCorpusIndex(): Promise<APIGatewayProxyStructuredResultV2> {
+  const keys: string[] = [];
+  let more = false;
+  for await (const object of deps.objects.listObjects(config.resultsBucket)) {
+    if (!object.key.endsWith('.json')) continue;
+    if (keys.length === INDEX_MAX_RESULTS) {
+      more = true;
+      break;
+    }
+    keys.push(object.key);
+  }
+  const base = reportBaseUrl();
+  const hrefForKey = (inputKey: string): string => `${base}/${encodeKeyPath(inputKey)}${REPORT_SUFFIX}`;
+  const entries: CorpusIndexEntry[] = [];
+  let unreadable = 0;
+  for (let at = 0; at < keys.length; at += INDEX_READ_CONCURRENCY) {
+    const batch = keys.slice(at, at + INDEX_READ_CONCURRENCY);
+    const texts = await Promise.all(
+      batch.map((key) => deps.objects.getText({ bucket: config.resultsBucket, key })),
+    );
+    texts.forEach((text, position) => {
+      const key = batch[position];
+      const result = text === undefined || key === undefined ? undefined : parseReportResult(parseJson(text));
+      if (result === undefined || key === undefined) {
+        unreadable++;
+        return;
+      }
+      entries.push({ result, href: hrefForKey(key.slice(0, -'.json'.length)) });
+    });
+  }
+  const notices = [
+    more ? `Showing the first ${INDEX_MAX_RESULTS} results in key order; the bucket holds more.` : '',
+    unreadable > 0 ? `${unreadable} object(s) were not readable result documents and are left out.` : '',
+  ].filter((notice) => notice !== '');
+  const html = renderCorpusIndex(entries, {
+    ...(notices.length > 0 ? { notice: notices.join(' ') } : {}),
+    hrefFor: (articleId) => {
+      const slash = articleId.indexOf('/');
+      return slash > 0 ? hrefForKey(articleId.slice(slash + 1)) : undefined;
+    },
+  });
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
+    body: html,
+  };
+}
+
+/** Parsed JSON, or undefined for text that is not JSON (someone overwrote a result). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Routes HTTP API requests to the operations above. */
 async function route(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   if (method === 'POST' && /\/analyze\/?$/.test(event.rawPath)) return analyze(event);
   if (method === 'GET' && event.rawPath.includes('/results/')) return getResult(event);
+  if (method === 'GET' && (event.rawPath === '/' || event.rawPath === '')) return getCorpusIndex();
   throw new HttpError(404, 'NOT_FOUND', `No route for ${method} ${event.rawPath}`);
 }
 

@@ -13,14 +13,20 @@ export type S3rverRecord = {
   readonly eventTime: string;
   readonly s3: {
     readonly bucket: { readonly name: string };
-    readonly object: { readonly key: string; readonly size?: number; readonly eTag?: string; readonly sequencer?: string };
+    readonly object: {
+      readonly key: string;
+      readonly size?: number;
+      readonly eTag?: string;
+      readonly sequencer?: string;
+    };
   };
 };
 
 export type LocalS3 = {
   readonly endpoint: string;
   readonly port: number;
-  onObjectEvent(listener: (record: S3rverRecord) => void): void;
+  /** Subscribes to object events of every bucket; returns the function that unsubscribes. */
+  onObjectEvent(listener: (record: S3rverRecord) => void): () => void;
   close(): Promise<void>;
 };
 
@@ -43,9 +49,13 @@ export async function startLocalS3(options: {
     endpoint: `http://127.0.0.1:${address.port}`,
     port: address.port,
     onObjectEvent(listener) {
-      server.on('event', (event: { Records?: S3rverRecord[] }) => {
+      const forward = (event: { Records?: S3rverRecord[] }) => {
         for (const record of event.Records ?? []) listener(record);
-      });
+      };
+      server.on('event', forward);
+      return () => {
+        server.off('event', forward);
+      };
     },
     close: () => server.close(),
   };

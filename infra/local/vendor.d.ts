@@ -2,6 +2,7 @@
 declare module 's3rver' {
   import type { EventEmitter } from 'node:events';
   import type { AddressInfo } from 'node:net';
+
   type S3rverOptions = {
     port?: number;
     address?: string;
@@ -21,6 +22,7 @@ declare module 's3rver' {
 
 declare module 'dynalite' {
   import type { Server } from 'node:http';
+
   type DynaliteOptions = {
     path?: string;
     createTableMs?: number;
