@@ -10,6 +10,7 @@ import {
   extractCheckworthyFeatures,
   HASH_BITS,
 } from '../lib/pipeline/checkworthy-features';
+import { seededRandom, shuffled } from '../lib/pipeline/seeded-random';
 
 export const CLAIMBUSTER_CSV = resolve(import.meta.dirname, '../../shared/data/claimbuster/crowdsourced.csv');
 
@@ -78,31 +79,6 @@ export function loadClaimBuster(path = CLAIMBUSTER_CSV): Example[] | undefined {
   return out;
 }
 
-/** Mulberry32 PRNG: a fixed seed makes folds and SGD order reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: T[], rand: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    const a = items[i];
-    const b = items[j];
-    if (a !== undefined && b !== undefined) {
-      items[i] = b;
-      items[j] = a;
-    }
-  }
-  return items;
-}
-
 export type TrainedWeights = { bias: number; dense: number[]; hashed: Float64Array };
 
 /** Hyper-parameters of the logistic regression. */
@@ -131,11 +107,11 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   const neg = examples.length - pos;
   const weightOf = (label: 0 | 1): number =>
     label === 1 ? examples.length / (2 * Math.max(1, pos)) : examples.length / (2 * Math.max(1, neg));
-  const order = examples.map((_, i) => i);
-  const rand = mulberry32(options.seed);
+  let order = examples.map((_, i) => i);
+  const rand = seededRandom(options.seed);
   const eps = 1e-8;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffle(order, rand);
+    order = shuffled(order, rand);
     for (const i of order) {
       const e = examples[i];
       if (e === undefined) continue;
@@ -273,7 +249,7 @@ export const CV_SEED = 7;
 export function groupedFolds(groups: readonly string[], k: number, seed: number): number[] {
   const sizes = new Map<string, number>();
   for (const g of groups) sizes.set(g, (sizes.get(g) ?? 0) + 1);
-  const names = shuffle([...sizes.keys()].sort(), mulberry32(seed)).sort(
+  const names = shuffled([...sizes.keys()].sort(), seededRandom(seed)).sort(
     (a, b) => (sizes.get(b) ?? 0) - (sizes.get(a) ?? 0),
   );
   const load = new Array<number>(k).fill(0);
@@ -440,11 +416,11 @@ export function trainTfidfSvm(train: readonly Example[], options: SvmOptions = S
   // w = scale · v, so that the shrink step of Pegasos is O(1) instead of O(vocabulary).
   const v = new Float64Array(vocab.size + 1);
   let scale = 1;
-  const rand = mulberry32(options.seed);
-  const order = train.map((_, i) => i);
+  const rand = seededRandom(options.seed);
+  let order = train.map((_, i) => i);
   let t = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    shuffle(order, rand);
+    order = shuffled(order, rand);
     for (const i of order) {
       t++;
       const x = xs[i];

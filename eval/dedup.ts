@@ -16,6 +16,7 @@ import { MemoryObjectStore, MemoryResultStore } from '../lib/local/memory-object
 import { prepareArticle } from '../lib/pipeline/analyze';
 import { bandKeys, estimateSimilarity, minhashSignature, shingleHashes } from '../lib/pipeline/minhash';
 import { parseStoredResult } from '../lib/pipeline/result';
+import { seededRandom, shuffled } from '../lib/pipeline/seeded-random';
 import { processObjectCreated } from '../lib/service/process-object';
 
 const DATA = resolve(__dirname, '../../shared/data/bbc-news-summary/articles');
@@ -26,32 +27,6 @@ const SEED = 20_260_314;
 const MAX_BYTES = 5 * 1024 * 1024;
 
 type Doc = { readonly id: string; readonly category: string; readonly file: string; readonly text: string };
-
-/** Mulberry32: seeded, so every run builds the same variants. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const a = out[i];
-    const b = out[j];
-    if (a !== undefined && b !== undefined) {
-      out[i] = b;
-      out[j] = a;
-    }
-  }
-  return out;
-}
 
 function loadCorpus(): Doc[] {
   const docs: Doc[] = [];
@@ -116,7 +91,7 @@ const VARIANTS: Record<string, (text: string, random: () => number) => string> =
   },
   'paragraphs reordered': (text, random) => {
     const { title, paragraphs } = split(text);
-    return join2(title, shuffle(paragraphs, random));
+    return join2(title, shuffled(paragraphs, random));
   },
   'light rewording (4% of words)': (text, random) => {
     const { title, paragraphs } = split(text);
@@ -242,7 +217,7 @@ async function main(): Promise<void> {
   const bases: Doc[] = [];
   const negatives: Doc[] = [];
   for (const category of [...new Set(clean.map((d) => d.category))]) {
-    const inCategory = shuffle(
+    const inCategory = shuffled(
       clean.filter((d) => d.category === category),
       random,
     );

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom, syntheticArticle } from '../fixtures/synthetic-article';
+import { seededRandom, shuffled } from '../../lib/pipeline/seeded-random';
+import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, lambdaContext, type ResultJson, setupLocalEnv } from './helpers';
 
 let env: LocalEnv;
@@ -9,15 +10,6 @@ beforeAll(async () => {
   env = await setupLocalEnv();
   ({ handler } = await import('../../functions/process-article'));
 });
-
-function shuffle<T>(items: readonly T[], random: () => number): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Copy `i` of a body: exact, with one sentence dropped, or with two words changed, by turns. */
 function variant(body: string, i: number): string {
@@ -47,7 +39,7 @@ describe('dedup under concurrent invocations', () => {
         events.push(env.s3Event(copy.key, etag, copy.eventTime));
       }
       // Every event delivered concurrently, in a shuffled order, one of them twice (at-least-once delivery).
-      const deliveries = shuffle([...events, events[3]], random);
+      const deliveries = shuffled([...events, events[3]], random);
       await Promise.all(deliveries.map((event) => handler(event, lambdaContext())));
 
       const earliest = [...copies].sort((a, b) =>

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../lib/pipeline/seeded-random';
 import { segmentSentences } from '../../lib/pipeline/segment';
 import { type SummaryOptions, summarize } from '../../lib/pipeline/summarize';
 import { tokenizeWords } from '../../lib/pipeline/tokenize';
-
-/** A deterministic pseudo-random generator (mulberry32), so that the generated articles never change. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS =
   'council budget river school minister tram harbour profit shares vote strike hospital police storm bank ' +
@@ -23,7 +12,7 @@ const WORDS =
 
 /** An article of `paragraphs` paragraphs with 1–5 sentences of 3–30 words each, some with quotes or digits. */
 function generateArticle(seed: number, paragraphs: number): string {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = (): string => WORDS[Math.floor(rnd() * WORDS.length)] ?? 'word';
   const out: string[] = [];
   for (let p = 0; p < paragraphs; p++) {
