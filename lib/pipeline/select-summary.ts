@@ -89,7 +89,7 @@ export function selectSummary(
     for (const i of available) {
       if ((words[i] ?? 0) > wordsLeft) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, similarity[i]?.[j] ?? 0);
+      for (const j of chosen) redundancy = Math.max(redundancy, similarity[i]?.(j) ?? 0);
       if (redundancy >= DUPLICATE_SIMILARITY) continue;
       const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
       if (value > bestValue) {

@@ -1,4 +1,4 @@
-import { buildTfIdf, cosine, rankByCentrality, similarityMatrix, type TermVector } from './textrank';
+import { buildSentenceGraphs, buildTfIdf, cosine, rankSparseByCentrality, type TermVector } from './textrank';
 import { contentTerms, tokenizeWords } from './tokenize';
 import type { Sentence } from './types';
 
@@ -60,8 +60,11 @@ export type SummaryFeatureVector = Readonly<Record<SummaryFeature, number>>;
 /** What the ranker and the redundancy control need about an article's sentences. */
 export type SummaryFeatureSet = {
   readonly features: readonly SummaryFeatureVector[];
-  /** Pairwise TF-IDF cosine of the sentences (symmetric, zero diagonal). */
-  readonly similarity: readonly (readonly number[])[];
+  /**
+   * TF-IDF cosine of sentences i and j as `similarity[i](j)` (symmetric, 0 for i = j), computed on demand:
+   * the full matrix is n² numbers, 200 MB for a 5,000-sentence article, and selection reads a few entries.
+   */
+  readonly similarity: readonly ((j: number) => number)[];
   /** Word count of each sentence (letters/digits tokens), for length control. */
   readonly words: readonly number[];
 };
@@ -98,34 +101,6 @@ function paragraphIndices(text: string, sentences: readonly Sentence[]): number[
   });
 }
 
-/**
- * TextRank's sentence similarity (Mihalcea & Tarau 2004): shared distinct content terms over
- * log|Si| + log|Sj|. It rewards long sentences that share many words, unlike the length-normalised cosine.
- */
-function overlapMatrix(terms: readonly (readonly string[])[]): number[][] {
-  const sets = terms.map((t) => new Set(t));
-  const n = terms.length;
-  const m: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    const a = sets[i];
-    const row = m[i];
-    if (a === undefined || row === undefined) continue;
-    for (let j = i + 1; j < n; j++) {
-      const b = sets[j];
-      const other = m[j];
-      if (b === undefined || other === undefined) continue;
-      const denominator =
-        Math.log(Math.max(1, terms[i]?.length ?? 0)) + Math.log(Math.max(1, terms[j]?.length ?? 0));
-      if (denominator <= 0) continue;
-      let shared = 0;
-      for (const t of a) if (b.has(t)) shared++;
-      row[j] = shared / denominator;
-      other[i] = row[j] ?? 0;
-    }
-  }
-  return m;
-}
-
 /** Rank of each value in 1 (highest) .. 0 (lowest); ties share the earlier sentence's order. */
 function rankScores(values: readonly number[]): number[] {
   const n = values.length;
@@ -157,8 +132,11 @@ export function extractSummaryFeatures(
   const n = sentences.length;
   const terms = sentences.map((s) => contentTerms(s.text));
   const vectors = buildTfIdf(terms);
-  const similarity = similarityMatrix(vectors);
-  const centrality = rankByCentrality(similarity);
+  // LexRank over TF-IDF cosine and TextRank over word overlap (Mihalcea & Tarau 2004: shared distinct
+  // content terms over log|Si| + log|Sj|, which rewards long sentences that share many words), as sparse
+  // graphs: identical to the full matrices up to MAX_NEIGHBOURS + 1 sentences, k-nearest-neighbour beyond.
+  const graphs = buildSentenceGraphs(vectors, terms);
+  const centrality = rankSparseByCentrality(graphs.lexical);
   const maxCentrality = Math.max(0, ...centrality);
   const centroid = centroidOf(vectors);
   const titleTerms = new Set(contentTerms(article.title));
@@ -174,7 +152,7 @@ export function extractSummaryFeatures(
   const meanTermFrequency = termFrequency.reduce((a, v) => a + v, 0) / Math.max(1, n);
   const centralityRank = rankScores(centrality);
   const termFrequencyRank = rankScores(termFrequency);
-  const overlap = rankByCentrality(overlapMatrix(terms));
+  const overlap = rankSparseByCentrality(graphs.overlap);
   const maxOverlap = Math.max(0, ...overlap);
 
   const words = sentences.map((s) => tokenizeWords(s.text).length);
@@ -209,6 +187,11 @@ export function extractSummaryFeatures(
       question: QUESTION.test(s.text) ? 1 : 0,
       anaphor: ANAPHOR.test(s.text) ? 1 : 0,
     };
+  });
+  const similarity = vectors.map((_, i) => (j: number): number => {
+    const a = vectors[Math.min(i, j)];
+    const b = vectors[Math.max(i, j)];
+    return i === j || a === undefined || b === undefined ? 0 : cosine(a, b);
   });
   return { features, similarity, words };
 }
