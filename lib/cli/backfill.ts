@@ -169,7 +169,15 @@ export async function runBackfill(
           `\nfailed: ${object.key}: ${error instanceof Error ? error.message : String(error)}\n`,
         );
       }
-      if (outcome) counts[outcome.kind === 'written' ? outcome.result.status : outcome.kind]++;
+      if (outcome)
+        counts[
+          outcome.kind === 'written'
+            ? outcome.result.status
+            : // A newer version already has its result: nothing to do, as for an unchanged one.
+              outcome.kind === 'superseded'
+              ? 'unchanged'
+              : outcome.kind
+        ]++;
       finished[at] = outcome !== undefined;
       done++;
       const before = checkpointAt;
