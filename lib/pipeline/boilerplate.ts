@@ -7,7 +7,13 @@
 
 /** Headings that introduce a list of links to other articles; matched against a whole short line. */
 const LIST_HEADING =
-  /^(?:most (?:popular|read|viewed|shared|commented|watched)|popular (?:now|stories|articles|news)|related|more (?:from|on|stories|news|headlines|top stories)|read (?:more|next|also)|also read|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended|top stories|trending|latest (?:news|stories|headlines)|editor'?s picks|don'?t miss|in other news|(?:from )?around the web|elsewhere on|meistgelesen|am meisten gelesen|mehr zum thema|mehr aus|weitere artikel|weitere nachrichten|das könnte sie auch interessieren|auch interessant|lesen sie auch|lo más (?:leído|visto|popular|compartido)|más (?:leídas|leídos|vistas|vistos|noticias)|noticias relacionadas|(?:también )?te puede interesar|lee también|lea también|les plus (?:lus|populaires|partagés|commentés)|à lire aussi|a lire aussi|lire aussi|sur le même sujet|vous aimerez aussi|articles similaires|dans la même rubrique)\b/u;
+  /^(?:most (?:popular|read|viewed|shared|commented|watched)|popular (?:now|stories|articles|news)|related|more (?:from|on|stories|news|headlines|top stories)|read (?:more|next|also)|also read|see also|you (?:may|might) (?:also )?(?:like|enjoy|be interested)|recommended|top stories|trending|latest (?:news|stories|headlines)|editor'?s picks|don'?t miss|in other news|(?:from )?around the web|elsewhere on|meistgelesen|am meisten gelesen|mehr zum thema|mehr aus|weitere artikel|weitere nachrichten|das könnte sie auch interessieren|auch interessant|lesen sie auch|lo más (?:leído|visto|popular|compartido)|más (?:leídas|leídos|vistas|vistos|noticias)|noticias relacionadas|(?:también )?te puede interesar|lee también|lea también|les plus (?:lus|populaires|partagés|commentés)|à lire aussi|a lire aussi|lire aussi|sur le même sujet|vous aimerez aussi|articles similaires|dans la même rubrique|audios? et vidéos sur le sujet|neueste (?:artikel|beiträge|nachrichten)|themen (?:im|in diesem) (?:artikel|beitrag)|empfehlungen? (?:aus|der redaktion)|entdecke weitere|weiterführende? links?|weitere informationen zu[mr]?|links zu verwandten)\b/u;
+/**
+ * Headings that introduce a table of contents, tags or contact details only when they are the whole
+ * line: "Contact tracing" or "Contents of the report" start prose sections.
+ */
+const WHOLE_LINE_LIST_HEADING =
+  /^(?:inhaltsverzeichnis|table of contents|contents|índice|sommaire|tags|schlagwörter|schlagworte|etiquetas|mots[- ]clés|kontakt|contact|pressekontakt|weitere informationen|zusatzinformationen)$/u;
 /** A list heading is a short line; prose that happens to start with "Related" is longer. */
 const MAX_LIST_HEADING_WORDS = 8;
 /** Headlines in such a list are short lines; we stop at the first line longer than this. */
@@ -18,7 +24,7 @@ const MAX_LIST_PARAGRAPHS = 25;
 
 /** Single-line boilerplate, matched against a whole normalised line (see `normalizeLine`). */
 const STANDALONE_LINE =
-  /^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|sponsored(?: content)?|(?:story|article) continues (?:below|after) (?:this )?advertisement|continue reading (?:below|the main story)|scroll to continue with content|skip advert|\d+ (?:comments?|kommentare?|comentarios?|commentaires?)|comments?(?: \d+)?|kommentare?|comentarios|commentaires|share|share this|share this (?:article|story|page|post)|teilen|compartir|partager|print|email|e mail)$/u;
+  /^(?:advertisement|advertising|advert|ad|anzeige|werbung|publicidad|publicité|sponsored(?: content)?|(?:story|article) continues (?:below|after) (?:this )?advertisement|continue reading (?:below|the main story)|scroll to continue with content|skip advert|\d+ (?:comments?|kommentare?|comentarios?|commentaires?)|(?:comments?|kommentare?|comentarios?|commentaires?) \(\d+\)|comments?(?: \d+)?|kommentare?|comentarios|commentaires|share|share this|share this (?:article|story|page|post)|teilen|compartir|partager|print|email|e mail|drucken|drukuj|imprimer|imprimir|zurück|back|loading(?:\.{3}|…)?|kommentieren|comment|weiterlesen|read more|leer más|lire la suite|czytaj więcej|mehr anzeigen|show more|permalink|permalien|zum inhalt springen|skip to (?:main )?content|aller au contenu|ir al contenido|(?:page|seite|página|pagina|strona) \d+ (?:of|von|de|sur|di|z) \d+|(?:next|previous|prev|nächste|vorherige|siguiente|anterior|suivante|précédente) (?:page|seite|página)|page (?:suivante|précédente)|continue (?:reading )?on (?:the )?next page|(?:weiter|zurück) zu seite \d+|(?:« )?\d{1,3}(?: \d{1,3}){1,11}(?: (?:next|weiter|siguiente|suivant))?|(?:bild|foto|photo|image|imagen|slide|galería|galerie) \d+ (?:of|von|de|sur|\/) \d+|\d{1,3} ?\/ ?\d{1,3})$/u;
 
 /** Words of a share bar ("Facebook Twitter WhatsApp Email"). */
 const SHARE_BAR_WORDS: ReadonlySet<string> = new Set([
@@ -117,8 +123,58 @@ const PARAGRAPH_RULES: readonly Rule[] = [
   // "Read more: <headline>" one-liners.
   {
     pattern:
-      /^(?:read more|read also|also read|more|related|see also|lesen sie (?:auch|mehr)|mehr dazu|lee también|lea también|lire aussi|à lire aussi|a lire aussi|voir aussi) ?[:>»|-]/u,
+      /^(?:read more|read also|also read|more|related|see also|lesen sie (?:auch|mehr)|mehr dazu|siehe auch|lee también|lea(?: también| más)?|lee más|mira|mira también|puedes ver|ver también|(?:le|te) puede interesar|lire aussi|à lire aussi|a lire aussi|voir aussi|czytaj (?:też|także|więcej)|zobacz (?:też|także)|leggi anche) ?[:>»|-]/u,
     maxChars: 200,
+  },
+  // Rating widgets and "was this helpful" prompts.
+  {
+    pattern:
+      /^(?:\(?noch keine bewertungen|\(?\d+ (?:stimmen|votes?|votos|bewertungen)\b|war (?:der|dieser) (?:artikel|beitrag|text) (?:nützlich|hilfreich)|was this (?:article|page|post|story) (?:helpful|useful)|möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|(?:rate|bewerten sie) (?:this|diesen))/u,
+    maxChars: 120,
+  },
+  // App, channel and social prompts ("Follow me on Instagram", "download our app for the latest news").
+  {
+    pattern:
+      /(?:follow|folgt?|folge|keep up with) (?:me|us|mir|uns)?[\p{L} ]{0,30} (?:on|auf|en|sur) (?:instagram|twitter|facebook|telegram|tiktok|youtube|x)\b|(?:canal|channel|kanal) (?:de |on )?(?:telegram|whatsapp)|(?:telegram|whatsapp)[- ](?:kanal|channel)/u,
+    maxChars: 300,
+  },
+  {
+    pattern:
+      /(?:news|stories|updates|nachrichten|noticias|actualités)\b.{0,80}\bapps?\b|\bapps?\b.{0,40}\b(?:news|nachrichten|noticias)\b/u,
+    maxChars: 160,
+  },
+  // Comment prompts for readers who are not logged in.
+  {
+    pattern:
+      /^(?:sie müssen (?:sich )?(?:eingeloggt|angemeldet|einloggen|anmelden)|you must be (?:logged in|registered)|debes (?:estar registrado|iniciar sesión)|vous devez (?:être connecté|vous connecter))/u,
+    maxChars: 200,
+  },
+  // Sources, credits and agency sign-offs ("Quelle: dpa", "aja/PAP", "Judy Eddy/WENN.com", "X, photo: Y").
+  {
+    pattern: /^(?:quelle|source|sources|fuente|fuentes|źródło|fonte|bildquelle|fotoquelle)\s?:/u,
+    maxChars: 150,
+  },
+  {
+    pattern:
+      /^[\p{L}. -]{0,40}\/(?:pap|dpa|afp|ap|apa|reuters|efe|ansa|kna|epd|sid|wenn(?:\.com)?|imago|getty images|picture alliance)$/u,
+    maxChars: 60,
+  },
+  { pattern: /(?:^|[\s,.;(])(?:foto|photo|bild|imagen|image)s? ?(?::|©|via$)/u, maxChars: 250 },
+  // CMS leftovers: "posted on … in …" footers, "updated on <date>", PHP warnings, shop notices.
+  {
+    pattern:
+      /^(?:(?:der|dieser) (?:beitrag|artikel|eintrag) wurde am .{1,80} veröffentlicht|this (?:entry|post) was posted (?:on|in)|(?:zuletzt )?aktualisiert am [\d.: ]+(?:uhr)?$|(?:last )?updated(?: on)? [\d./: -]+$|(?:warning|notice|deprecated|fatal error|parse error): .{1,300} on line \d+$)/u,
+    maxChars: 500,
+  },
+  {
+    pattern: /erfolgreich (?:hinzugefügt|in den warenkorb)|added to (?:your )?(?:cart|basket)/u,
+    maxChars: 100,
+  },
+  // "More information at www…", "Hier geht es zur …": pointers elsewhere.
+  {
+    pattern:
+      /^(?:hier geht(?:'s| es) (?:zu[rm]?|weiter)|(?:weitere|mehr) infos? (?:unter|auf|bei|gibt es)|más información en|plus d'informations sur|more information (?:at|on))\b/u,
+    maxChars: 150,
   },
   // Cookie banners.
   {
@@ -127,6 +183,48 @@ const PARAGRAPH_RULES: readonly Rule[] = [
     maxChars: 500,
   },
 ];
+
+/**
+ * Teasers, matched on the paragraph with its punctuation (lower case, spaces collapsed): a short link
+ * text bracketed by arrows (">> Headline <<"), or a short excerpt cut off with an ellipsis and a
+ * "more" link (an ellipsis alone also ends poems, quotes and reviews, so it is not enough).
+ */
+const TEASER_RULES: readonly Rule[] = [
+  { pattern: /^>>.*<<$/u, maxChars: 250 },
+  {
+    pattern:
+      /(?:…|\.{3}) ?(?:mehr|more|más|plus|więcej|weiterlesen|read more|leer más|lire la suite)(?: ?[•·>»]+)?$/u,
+    maxChars: 200,
+  },
+];
+
+/** Dates in datelines: "16 marca 2021", "7. oktober 2020", "02.02.2022", "2021-10-16", "May 4, 2022". */
+const DATE =
+  /\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\.? \p{L}{3,12}\.? \d{4}|\p{L}{3,12}\.? \d{1,2},? \d{4}/u;
+/** A dateline is a date with at most this many other words (a weekday, a place, a section name). */
+const MAX_DATELINE_EXTRA_WORDS = 2;
+const MAX_DATELINE_CHARS = 60;
+/** A bar of links ("Impressum | Datenschutz | Kontakt"): this many " | "-separated items of few words. */
+const MIN_LINK_BAR_ITEMS = 3;
+const MAX_LINK_BAR_ITEM_WORDS = 5;
+
+/** Whether a paragraph is only a date (and a word or two): a dateline, kept as metadata, not as text. */
+function isDateline(normalized: string): boolean {
+  if (normalized.length > MAX_DATELINE_CHARS) return false;
+  const match = DATE.exec(normalized);
+  if (match === null) return false;
+  const rest = normalized.replace(match[0], ' ').replace(/[|,·•/-]+/g, ' ');
+  return words(rest).length <= MAX_DATELINE_EXTRA_WORDS;
+}
+
+/** Whether a line is a bar of short link labels separated by pipes. */
+function isLinkBar(line: string): boolean {
+  const items = line.split(' | ').map((item) => item.trim());
+  return (
+    items.length >= MIN_LINK_BAR_ITEMS &&
+    items.every((item) => item !== '' && words(item).length <= MAX_LINK_BAR_ITEM_WORDS)
+  );
+}
 
 /** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
 function normalizeLine(line: string): string {
@@ -161,6 +259,7 @@ function isStandaloneBoilerplate(line: string): boolean {
 
 function isListHeading(line: string): boolean {
   const normalized = normalizeLine(line);
+  if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
   return words(normalized).length <= MAX_LIST_HEADING_WORDS && LIST_HEADING.test(normalized);
 }
 
@@ -182,6 +281,9 @@ export function isBoilerplateParagraph(paragraph: string): boolean {
   if (normalized === '') return false;
   if (PARAGRAPH_RULES.some((rule) => normalized.length <= rule.maxChars && rule.pattern.test(normalized)))
     return true;
+  const spaced = paragraph.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (TEASER_RULES.some((rule) => spaced.length <= rule.maxChars && rule.pattern.test(spaced))) return true;
+  if (isDateline(normalized) || isLinkBar(spaced)) return true;
   return paragraph.split('\n').every(isStandaloneBoilerplate);
 }
 

@@ -50,8 +50,18 @@ const FURNITURE_TOKENS: ReadonlySet<string> = new Set([
   'tags',
   'toolbar',
   'trending',
-  'widget',
 ]);
+
+/**
+ * Tokens that name furniture only at the start of a class name ("widget", "widget_recent_entries",
+ * "popup-overlay"): page builders put them inside names of every content block
+ * ("elementor-widget-text-editor"), which must stay.
+ */
+const LEADING_FURNITURE_TOKENS: ReadonlySet<string> = new Set(['widget', 'widgets', 'popup', 'overlay']);
+
+/** Tokens about comments; live blogs and tickers call their entries "comments", so "live" cancels them. */
+const COMMENT_TOKENS: ReadonlySet<string> = new Set(['comment', 'comments']);
+const LIVE_TOKEN = /^live|ticker$/;
 
 /** Fragments of compound class names ("most-read" → "mostread", "socialShareBar"). */
 const FURNITURE_FRAGMENTS =
@@ -82,13 +92,19 @@ function proseLength(root: HtmlElement): number {
   return Math.max(0, (root.textContent ?? '').replace(/\s+/g, ' ').length - links);
 }
 
+function isFurnitureName(name: string): boolean {
+  const tokens = name.split(/[^a-z0-9]+/).filter((t) => t !== '');
+  const first = tokens[0];
+  if (first !== undefined && LEADING_FURNITURE_TOKENS.has(first)) return true;
+  const live = tokens.some((t) => LIVE_TOKEN.test(t));
+  if (tokens.some((t) => FURNITURE_TOKENS.has(t) && !(live && COMMENT_TOKENS.has(t)))) return true;
+  const joined = tokens.join('');
+  return FURNITURE_FRAGMENTS.test(joined) && !COMMENTARY.test(joined) && !(live && /comment/.test(joined));
+}
+
 function isFurnitureByName(element: HtmlElement): boolean {
   const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.toLowerCase();
-  if (names.trim() === '') return false;
-  const tokens = names.split(/[^a-z0-9]+/).filter((t) => t !== '');
-  if (tokens.some((t) => FURNITURE_TOKENS.has(t))) return true;
-  const joined = tokens.join('');
-  return FURNITURE_FRAGMENTS.test(joined) && !COMMENTARY.test(joined);
+  return names.split(/\s+/).some((name) => name !== '' && isFurnitureName(name));
 }
 
 /**

@@ -8,15 +8,24 @@ export type HtmlMetadata = {
   readonly url?: string;
   readonly language?: string;
   readonly byline?: string;
+  /** The page's own summary (og:description, meta description, JSON-LD description): often its standfirst. */
+  readonly description?: string;
+  /**
+   * The article text that the page states in JSON-LD (`articleBody`, `text`, or a HowTo's or
+   * Recipe's description and steps); may hold HTML. Script-rendered pages carry their text only here.
+   */
+  readonly structuredBody?: string;
 };
 
 /** Separators between a headline and the site or section name in `<title>` and og:title. */
-const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' » ', ' • '];
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' » ', ' « ', ' › ', ' • '];
 /** A site or section name is short; a headline rarely is. */
 const MAX_SUFFIX_WORDS = 4;
 const MIN_HEADLINE_WORDS = 3;
 /** JSON-LD objects read per page: real pages have a handful; the cap bounds work on hostile ones. */
 const MAX_JSON_LD_OBJECTS = 200;
+/** HowTo and Recipe steps nest in sections at most a few levels deep. */
+const MAX_STEP_DEPTH = 4;
 /** Bylines longer than this are paragraphs that happen to carry an author class. */
 const MAX_BYLINE_CHARS = 120;
 
@@ -218,10 +227,48 @@ function findByline(doc: HtmlDocument, ld: readonly JsonObject[]): string | unde
   return undefined;
 }
 
+function findDescription(doc: HtmlDocument, ld: readonly JsonObject[]): string | undefined {
+  return (
+    metaContent(doc, [
+      'meta[property="og:description"]',
+      'meta[name="description"]',
+      'meta[name="twitter:description"]',
+    ]) ?? ldString(ld, 'description')
+  );
+}
+
+/** Texts of HowTo steps or Recipe instructions: strings, objects with `text`, or sections of them. */
+function stepTexts(value: unknown, depth = 0): string[] {
+  // Sections nest steps one or two levels deep; the cap bounds hostile JSON.
+  if (depth > MAX_STEP_DEPTH) return [];
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap((item) => stepTexts(item, depth + 1));
+  if (!isObject(value)) return [];
+  if (typeof value.text === 'string') return [value.text];
+  return stepTexts(value.itemListElement, depth + 1);
+}
+
+function findStructuredBody(ld: readonly JsonObject[]): string | undefined {
+  for (const key of ['articleBody', 'text']) {
+    for (const object of ld) {
+      const value = object[key];
+      if (typeof value === 'string' && value.trim() !== '') return value;
+    }
+  }
+  for (const object of ld) {
+    const steps = [...stepTexts(object.step), ...stepTexts(object.recipeInstructions)];
+    if (steps.length === 0) continue;
+    const intro = typeof object.description === 'string' ? [object.description] : [];
+    return [...intro, ...steps].map((text) => `<p>${text}</p>`).join('\n');
+  }
+  return undefined;
+}
+
 /**
  * Reads the article metadata of an HTML page: title (og:title, JSON-LD headline, `<title>` without
  * its site suffix, preferring the `<h1>` they contain), published date (article:published_time,
- * itemprop/JSON-LD datePublished, `<time datetime>`), canonical URL, `<html lang>` and byline.
+ * itemprop/JSON-LD datePublished, `<time datetime>`), canonical URL, `<html lang>`, byline,
+ * description and the article text stated in JSON-LD.
  * Call it before anything prunes the document.
  */
 export function extractHtmlMetadata(doc: HtmlDocument): HtmlMetadata {
@@ -230,11 +277,15 @@ export function extractHtmlMetadata(doc: HtmlDocument): HtmlMetadata {
   const url = findUrl(doc, ld);
   const language = findLanguage(doc, ld);
   const byline = findByline(doc, ld);
+  const description = findDescription(doc, ld);
+  const structuredBody = findStructuredBody(ld);
   return {
     title: findTitle(doc, ld),
     ...(published === undefined ? {} : { published }),
     ...(url === undefined ? {} : { url }),
     ...(language === undefined ? {} : { language }),
     ...(byline === undefined ? {} : { byline }),
+    ...(description === undefined ? {} : { description }),
+    ...(structuredBody === undefined ? {} : { structuredBody }),
   };
 }

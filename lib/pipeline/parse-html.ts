@@ -10,6 +10,7 @@ import {
 } from './html-dom';
 import { extractHtmlMetadata } from './html-metadata';
 import { htmlToParagraphs } from './html-to-paragraphs';
+import { detectLanguage } from './language';
 import type { ParsedDocument, Rejection } from './types';
 
 /**
@@ -28,6 +29,16 @@ const MAX_READABILITY_DEPTH = 200;
 const MAX_LINK_DENSITY = 0.5;
 /** Text of a paragraph counts fully for its parent and half for its grandparent (as in Arc90 readability). */
 const GRANDPARENT_WEIGHT = 0.5;
+/**
+ * Below this much text the page body is probably rendered by script, and the article text the page
+ * states in JSON-LD is used instead when it is at least twice as long.
+ */
+const MIN_DOM_CHARS = 500;
+const STRUCTURED_BODY_ADVANTAGE = 2;
+/** A description shorter than this is a tagline, not a standfirst worth restoring. */
+const MIN_STANDFIRST_CHARS = 60;
+/** The opening of the description that must appear in the page text (descriptions are often cut short). */
+const STANDFIRST_PROBE_CHARS = 60;
 
 function textLength(paragraphs: readonly string[]): number {
   return paragraphs.reduce((sum, p) => sum + p.length, 0);
@@ -112,10 +123,51 @@ function parseOrUndefined(html: string): HtmlDocument | undefined {
   }
 }
 
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * The standfirst to put before the article, when Readability left it out: news sites set the lead
+ * paragraph above the article container, and repeat it as the page description. It is restored when
+ * the description appears in the visible page text before the article's first paragraph.
+ */
+function missingStandfirst(
+  description: string | undefined,
+  pageText: string,
+  paragraphs: readonly string[],
+): string | undefined {
+  if (description === undefined) return undefined;
+  const lead = collapse(description);
+  // A description cut short ("…") is not the text on the page.
+  if (lead.length < MIN_STANDFIRST_CHARS || /(?:…|\.\.\.|\[…\])$/.test(lead)) return undefined;
+  const probe = lead.slice(0, STANDFIRST_PROBE_CHARS);
+  const body = collapse(paragraphs.join(' '));
+  if (body.includes(probe)) return undefined;
+  const at = pageText.indexOf(lead);
+  if (at < 0) return undefined;
+  const firstParagraph = collapse(paragraphs[0] ?? '').slice(0, STANDFIRST_PROBE_CHARS);
+  const articleAt = firstParagraph === '' ? -1 : pageText.indexOf(firstParagraph);
+  return articleAt < 0 || at < articleAt ? lead : undefined;
+}
+
+/** The JSON-LD article text as paragraphs (it may be HTML or plain text with line breaks). */
+function structuredParagraphs(body: string | undefined): string[] {
+  if (body === undefined) return [];
+  if (/<[a-z][^<>]{0,200}>/i.test(body)) return htmlFragmentToParagraphs(body);
+  return body
+    .split(/\r?\n/)
+    .map(collapse)
+    .filter((p) => p !== '');
+}
+
 /**
  * Extracts the article of an HTML page: metadata first (from the intact page), then page furniture
  * is pruned, Mozilla Readability picks the article, and the densest text block stands in when
- * Readability finds nothing or too little. The body is the article's paragraphs joined by "\n\n".
+ * Readability finds nothing or too little; on script-rendered pages the JSON-LD article text does.
+ * A standfirst that Readability left above the article is restored. The language is `<html lang>`
+ * (or its meta equivalents) or else detected from the text. The body is the article's paragraphs
+ * joined by "\n\n".
  */
 export function parseHtml(html: string): ParsedDocument | Rejection {
   const doc = parseOrUndefined(html);
@@ -124,6 +176,8 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
 
   const metadata = extractHtmlMetadata(doc);
   removeBoilerplateElements(doc);
+  // The visible text of the pruned page, read before Readability rewrites the tree.
+  const pageText = collapse(doc.body.textContent ?? '');
   const readable = readabilityParagraphs(doc);
   let paragraphs = readable.paragraphs;
   if (textLength(paragraphs) < MIN_READABILITY_CHARS) {
@@ -138,7 +192,15 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
     }
   }
 
+  if (textLength(paragraphs) < MIN_DOM_CHARS) {
+    const structured = structuredParagraphs(metadata.structuredBody);
+    if (textLength(structured) >= STRUCTURED_BODY_ADVANTAGE * textLength(paragraphs)) paragraphs = structured;
+  }
+  const standfirst = missingStandfirst(metadata.description, pageText, paragraphs);
+  if (standfirst !== undefined) paragraphs = [standfirst, ...paragraphs];
+
   const byline = metadata.byline ?? readable.byline;
+  const language = metadata.language ?? detectLanguage(paragraphs.join('\n'));
   return {
     kind: 'parsed',
     format: 'html',
@@ -146,7 +208,7 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
     body: paragraphs.join('\n\n'),
     ...(metadata.url === undefined ? {} : { url: metadata.url }),
     ...(metadata.published === undefined ? {} : { published: metadata.published }),
-    ...(metadata.language === undefined ? {} : { language: metadata.language }),
+    ...(language === undefined ? {} : { language }),
     ...(byline === undefined ? {} : { byline }),
   };
 }
