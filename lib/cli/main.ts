@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -10,6 +11,7 @@ import { scoreSentence } from '../pipeline/claims';
 import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
 import type { SummaryOptions } from '../pipeline/summarize';
 import type { InputFormat, Result } from '../pipeline/types';
+import { renderLocalReports } from '../report/render-local-reports';
 import { runBackfill } from './backfill';
 import { UsageError } from './usage-error';
 
@@ -39,6 +41,8 @@ analyze options:
   --published YYYY-MM-DD                  publication date when the file states none (resolves "Thursday")
   --corpus                                dedup each file against the ones before it, as if uploaded in order
   --max-bytes N                           reject files larger than N bytes (default: ${DEFAULT_MAX_BYTES})
+  --html OUT_DIR                          also write a readable report per file (<file name>.html) and
+                                          index.html, the corpus view, into OUT_DIR (created if missing)
 
 Each analyze line is a result document (schemaVersion 1): status processed | duplicate | rejected,
 article, dedup, summary.sentences (text, start, end, score), claims, timings. Rejected inputs
@@ -78,6 +82,7 @@ type AnalyzeArgs = {
   readonly published?: string;
   readonly corpus: boolean;
   readonly maxBytes: number;
+  readonly htmlDir?: string;
 };
 
 /** Parses `analyze` arguments, with precise messages for each mistake. */
@@ -136,6 +141,7 @@ function parseAnalyzeArgs(args: readonly string[]): AnalyzeArgs | 'help' {
           },
         }),
     ...(published === undefined ? {} : { published }),
+    ...(values.html === undefined ? {} : { htmlDir: values.html }),
   };
 }
 
@@ -148,6 +154,7 @@ const ANALYZE_OPTIONS = {
   published: { type: 'string' },
   corpus: { type: 'boolean' },
   'max-bytes': { type: 'string' },
+  html: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -161,10 +168,21 @@ async function runAnalyze(args: readonly string[], io: CliIo): Promise<number> {
   const index = new MemoryDedupIndex();
   const clock = () => performance.now();
   let unreadable = 0;
+  const results: Result[] = [];
   for (const [position, path] of options.files.entries()) {
     const result = await analyzeFile(path, position, options, index, clock);
     if (result.error?.code === 'UNREADABLE') unreadable++;
+    results.push(result);
     io.stdout.write(`${JSON.stringify(options.output === 'claimreview' ? toClaimReview(result) : result)}\n`);
+  }
+  if (options.htmlDir !== undefined) {
+    const dir = options.htmlDir;
+    await mkdir(dir, { recursive: true });
+    const pages = renderLocalReports(results);
+    for (const page of pages) await writeFile(join(dir, page.fileName), page.html, 'utf8');
+    io.stderr.write(
+      `factsum: wrote ${pages.length} HTML page(s) to ${dir} (open ${join(dir, 'index.html')})\n`,
+    );
   }
   return unreadable > 0 ? 1 : 0;
 }

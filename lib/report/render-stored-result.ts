@@ -1,0 +1,11 @@
+import { type ArticleReportOptions, renderArticleReport } from './render-article-report';
+import { parseReportResult } from './report-schema';
+
+/**
+ * Validates a result document and renders its report; undefined when it is not a result the reports can
+ * read. The form the S3 result store takes as its `render` hook (functions/deps.ts).
+ */
+export function renderStoredResult(value: unknown, options?: ArticleReportOptions): string | undefined {
+  const result = parseReportResult(value);
+  return result === undefined ? undefined : renderArticleReport(result, options);
+}
