@@ -103,10 +103,14 @@ async function printSummary(stack: LocalStack): Promise<void> {
       objects.map((object) => [`s3://${stack.resultsBucket}/${object.key}.json`, resultUrl(api, object.key)]),
     ),
     '',
+    'Reports (HTML, open in a browser; s3rver serves GET without credentials) and the corpus index:',
+    ...objects.map((object) => `  ${s3}/${stack.resultsBucket}/${encodeKeyPath(object.key)}.html`),
+    `  ${api}/`,
+    '',
     'Endpoints:',
     `  S3        ${s3}   (credentials S3RVER / S3RVER, region ${stack.region}, path-style)`,
     `  DynamoDB  ${stack.endpoints.dynamo}`,
-    `  HTTP API  ${api}   (POST /analyze, GET /results/{key})`,
+    `  HTTP API  ${api}   (GET / corpus index, POST /analyze, GET /results/{key})`,
     '',
     'Upload another article (its result appears here and in the results bucket):',
     '  npm run upload -- path/to/article.txt',
@@ -128,6 +132,7 @@ async function printProcessed(stack: LocalStack, delivery: BridgeDelivery): Prom
       `${new Date().toISOString()}  ${row.status.padEnd(9)} ${delivery.key} → s3://${stack.resultsBucket}/${delivery.key}.json` +
         `${row.title ? `  “${row.title}”` : ''}${row.claims !== '-' ? `  ${plural(Number(row.claims), 'claim')}` : ''}${summary ? `  ${summary}` : ''}`,
     );
+    console.log(`  report: ${stack.endpoints.s3}/${stack.resultsBucket}/${encodeKeyPath(delivery.key)}.html`);
   } catch (error) {
     console.error(`factsum: processed ${delivery.key}, but reading its result failed:`, error);
   }
@@ -173,6 +178,11 @@ function explainStartError(error: unknown, config: LocalConfig): string {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** A key as a URL path: each segment percent-encoded, slashes kept. */
+function encodeKeyPath(key: string): string {
+  return key.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Two-column lines, the second column aligned. */
