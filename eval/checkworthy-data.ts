@@ -10,6 +10,7 @@ import {
   extractCheckworthyFeatures,
   HASH_BITS,
 } from '../lib/pipeline/checkworthy-features';
+import { COMPACT_ENCODING, encodeHashedWeights } from '../lib/pipeline/checkworthy-model';
 import { seededRandom, shuffled } from '../lib/pipeline/seeded-random';
 
 export const CLAIMBUSTER_CSV = resolve(import.meta.dirname, '../../shared/data/claimbuster/crowdsourced.csv');
@@ -233,7 +234,12 @@ export function toModelJson(w: TrainedWeights): object {
   DENSE_FEATURES.forEach((name, d) => {
     dense[name] = w.dense[d] ?? 0;
   });
-  return { hashBits: HASH_BITS, bias: w.bias, dense, hashed: { slots, weights } };
+  return {
+    hashBits: HASH_BITS,
+    bias: w.bias,
+    dense,
+    hashed: { encoding: COMPACT_ENCODING, count: slots.length, data: encodeHashedWeights(slots, weights) },
+  };
 }
 
 /** Five folds, as the issue asks; with 33 debates that is 6-7 debates per fold. */

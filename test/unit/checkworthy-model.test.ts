@@ -3,6 +3,8 @@ import modelJson from '../../lib/models/checkworthy.json';
 import { DENSE_FEATURES, extractCheckworthyFeatures, fnv1a } from '../../lib/pipeline/checkworthy-features';
 import {
   CheckworthyModelError,
+  COMPACT_ENCODING,
+  encodeHashedWeights,
   parseCheckworthyModel,
   predictCheckworthy,
 } from '../../lib/pipeline/checkworthy-model';
@@ -12,7 +14,7 @@ const valid = { hashBits: 18, bias: 0, dense, hashed: { slots: [1], weights: [0.
 
 describe('parseCheckworthyModel', () => {
   it('accepts the shipped model', () => {
-    expect(parseCheckworthyModel(modelJson).hashed.size).toBeGreaterThan(0);
+    expect(parseCheckworthyModel(modelJson).hashedCount).toBeGreaterThan(0);
   });
 
   it.each([
@@ -26,6 +28,21 @@ describe('parseCheckworthyModel', () => {
     ['weight not finite', { ...valid, hashed: { slots: [1], weights: [null] } }],
   ])('rejects %s', (_name, raw) => {
     expect(() => parseCheckworthyModel(raw)).toThrow(CheckworthyModelError);
+  });
+
+  it('reads the compact encoding back exactly', () => {
+    const slots = [0, 3, 200, 70_000, (1 << 18) - 1];
+    const weights = [1.5, -0.001, 0, -12.345, 3];
+    const compact = {
+      ...valid,
+      hashed: { encoding: COMPACT_ENCODING, count: 5, data: encodeHashedWeights(slots, weights) },
+    };
+    const model = parseCheckworthyModel(compact);
+    expect(slots.map((slot) => model.hashed[slot])).toEqual(weights);
+    expect(model.hashedCount).toBe(5);
+    expect(() => parseCheckworthyModel({ ...compact, hashed: { ...compact.hashed, count: 6 } })).toThrow(
+      CheckworthyModelError,
+    );
   });
 
   it('a zero model predicts 0.5', () => {
