@@ -4,14 +4,17 @@ import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { MemoryClaimIndex } from '../local/memory-claim-index';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
+import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
 import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
 import { toClaimReview } from '../pipeline/claim-review';
 import { scoreSentence } from '../pipeline/claims';
-import { buildDuplicateResult, buildProcessedResult, buildRejectedResult } from '../pipeline/result';
+import { buildProcessedResult, buildRejectedResult } from '../pipeline/result';
 import type { SummaryOptions } from '../pipeline/summarize';
 import type { InputFormat, Result } from '../pipeline/types';
 import { renderLocalReports } from '../report/render-local-reports';
+import { processObjectCreated } from '../service/process-object';
 import { runBackfill } from './backfill';
 import { UsageError } from './usage-error';
 
@@ -165,16 +168,23 @@ async function runAnalyze(args: readonly string[], io: CliIo): Promise<number> {
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const index = new MemoryDedupIndex();
   const clock = () => performance.now();
   let unreadable = 0;
   const results: Result[] = [];
-  for (const [position, path] of options.files.entries()) {
-    const result = await analyzeFile(path, position, options, index, clock);
-    if (result.error?.code === 'UNREADABLE') unreadable++;
-    results.push(result);
+  const print = (result: Result) =>
     io.stdout.write(`${JSON.stringify(options.output === 'claimreview' ? toClaimReview(result) : result)}\n`);
+  if (options.corpus) {
+    // Later files can still change earlier results (related claims in both directions): print at the end.
+    results.push(...(await analyzeCorpus(options, clock)));
+    results.forEach(print);
+  } else {
+    for (const path of options.files) {
+      const result = await analyzeFile(path, options, clock);
+      results.push(result);
+      print(result);
+    }
   }
+  unreadable = results.filter((result) => result.error?.code === 'UNREADABLE').length;
   if (options.htmlDir !== undefined) {
     const dir = options.htmlDir;
     await mkdir(dir, { recursive: true });
@@ -187,13 +197,7 @@ async function runAnalyze(args: readonly string[], io: CliIo): Promise<number> {
   return unreadable > 0 ? 1 : 0;
 }
 
-async function analyzeFile(
-  path: string,
-  position: number,
-  options: AnalyzeArgs,
-  index: MemoryDedupIndex,
-  clock: () => number,
-): Promise<Result> {
+async function analyzeFile(path: string, options: AnalyzeArgs, clock: () => number): Promise<Result> {
   let bytes: Uint8Array;
   let uploadedAt: string;
   try {
@@ -235,22 +239,73 @@ async function analyzeFile(
     ...(options.published ? { published: options.published } : {}),
   });
   if (prepared.kind === 'rejected') return buildRejectedResult(source, prepared);
-  if (options.corpus) {
-    // Input order is upload order: the position, as a time, keeps the index's ordering rule.
-    const claim = await index.claimExact(prepared.bodyHash, {
-      id: path,
-      uploadedAt: new Date(position).toISOString(),
-    });
-    if (claim.holder.id !== path) {
-      return buildDuplicateResult(source, prepared, { kind: 'exact', of: claim.holder.id, similarity: 1 });
-    }
-  }
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt,
     clock,
     ...(options.summary ? { summary: options.summary } : {}),
   });
   return buildProcessedResult(source, prepared, analysis, { kind: 'unique' });
+}
+
+/** The pseudo-bucket of local files in the corpus: ids are `local/<path>` inside, `<path>` outside. */
+const LOCAL_BUCKET = 'local';
+
+/**
+ * `analyze --corpus`: the files go through the same service logic as S3 uploads (exact and near
+ * dedup, claims related across files), with in-memory stores, uploaded in input order one
+ * millisecond apart after the newest file's modification time.
+ */
+async function analyzeCorpus(options: AnalyzeArgs, clock: () => number): Promise<Result[]> {
+  const objects = new MemoryObjectStore();
+  const results = new MemoryResultStore();
+  const deps = { objects, results, index: new MemoryDedupIndex(), claims: new MemoryClaimIndex(), clock };
+  const read = new Map<string, Result>();
+  let newest = 0;
+  for (const path of options.files) {
+    try {
+      const info = await stat(path);
+      newest = Math.max(newest, info.mtimeMs);
+      if (info.size <= options.maxBytes)
+        objects.put({ bucket: LOCAL_BUCKET, key: path }, new Uint8Array(await readFile(path)));
+      else read.set(path, await analyzeFile(path, options, clock));
+    } catch {
+      read.set(path, await analyzeFile(path, options, clock));
+    }
+  }
+  for (const [position, path] of options.files.entries()) {
+    if (read.has(path)) continue;
+    await processObjectCreated(
+      { bucket: LOCAL_BUCKET, key: path, eventTime: new Date(Math.floor(newest) + position).toISOString() },
+      deps,
+      {
+        maxBytes: options.maxBytes,
+        ...(options.summary ? { summary: options.summary } : {}),
+      },
+    );
+  }
+  const out: Result[] = [];
+  for (const path of options.files) {
+    const early = read.get(path);
+    if (early) {
+      out.push(early);
+      continue;
+    }
+    const stored = await results.read({ bucket: LOCAL_BUCKET, key: path });
+    out.push(toLocalResult(stored, path));
+  }
+  return out;
+}
+
+/** A stored corpus result with local paths instead of `local/…` ids (the CLI's contract). */
+function toLocalResult(stored: unknown, path: string): Result {
+  const prefix = `${LOCAL_BUCKET}/`;
+  const local = (id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+  // Parsed from our own JSON round trip; ids are rewritten by structure, not by searching text.
+  const value = JSON.parse(JSON.stringify(stored ?? null), (key, v: unknown) =>
+    (key === 'of' || key === 'articleId') && typeof v === 'string' ? local(v) : v,
+  ) as Result;
+  const { bucket: _bucket, key: _key, ...source } = value.source;
+  return { ...value, source: { ...source, path } };
 }
 
 /** `factsum claims`: scores each non-blank stdin line for check-worthiness. */

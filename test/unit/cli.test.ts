@@ -51,6 +51,25 @@ describe('factsum analyze', () => {
     expect(copy).toMatchObject({ status: 'duplicate', dedup: { kind: 'exact', of: first } });
   });
 
+  it('with --corpus finds a re-edited copy as a near-duplicate', () => {
+    const edited = join(dir, 'ferry-edited.txt');
+    writeFileSync(
+      edited,
+      FERRY_ARTICLE.replace('four extra night crossings', 'four additional night crossings'),
+    );
+    const first = join(dir, 'ferry.txt');
+    const { stdout } = factsum(['analyze', '--corpus', first, edited]);
+    const [, copy] = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(copy).toMatchObject({
+      status: 'duplicate',
+      dedup: { kind: 'near', of: first },
+      source: { path: edited },
+    });
+  });
+
   it('without --corpus analyses every file on its own', () => {
     const { stdout } = factsum(['analyze', join(dir, 'ferry.txt'), join(dir, 'ferry-copy.txt')]);
     expect(
