@@ -1,3 +1,4 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { z } from 'zod';
@@ -16,9 +17,12 @@ import type { CorpusIndexEntry } from '../lib/report/corpus-view';
 import { renderCorpusIndex } from '../lib/report/render-corpus-index';
 import { encodeKeyPath, REPORT_SUFFIX } from '../lib/report/report-links';
 import { parseReportResult } from '../lib/report/report-schema';
+import { checkObjectKey } from '../lib/service/object-key';
 import { loadConfig } from './config';
 import { createDeps } from './deps';
 import { HttpError, httpErrors, jsonResponse } from './http';
+import { logger } from './observability';
+import { createUpload } from './uploads';
 
 const config = loadConfig(process.env);
 const deps = createDeps(config);
@@ -131,6 +135,9 @@ function resultsKeyFromPath(rawPath: string): string {
   }
   if (key === '')
     throw new HttpError(400, 'BAD_REQUEST', 'GET /results/{key} needs the key of an uploaded article');
+  // `..`, control characters, over-long keys: never an input of factsum (docs/operations.md).
+  const check = checkObjectKey(key);
+  if (check.kind === 'invalid') throw new HttpError(400, check.code, check.message);
   return key;
 }
 
@@ -226,11 +233,15 @@ function parseJson(text: string): unknown {
 async function route(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   if (method === 'POST' && /\/analyze\/?$/.test(event.rawPath)) return analyze(event);
+  if (method === 'POST' && /\/uploads\/?$/.test(event.rawPath)) {
+    return createUpload(event, config, deps.uploads, new Date(event.requestContext.timeEpoch));
+  }
   if (method === 'GET' && event.rawPath.includes('/results/')) return getResult(event);
   if (method === 'GET' && (event.rawPath === '/' || event.rawPath === '')) return getCorpusIndex();
   throw new HttpError(404, 'NOT_FOUND', `No route for ${method} ${event.rawPath}`);
 }
 
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+  .use(injectLambdaContext(logger))
   .use(httpErrors())
   .handler(route);

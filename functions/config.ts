@@ -9,6 +9,8 @@ const envSchema = z.object({
   INPUT_BUCKET: z.string().min(1).default('factsum-articles'),
   RESULTS_BUCKET: z.string().min(1).default('factsum-results'),
   INDEX_TABLE: z.string().min(1).default('factsum-index'),
+  /** Only keys under this prefix are processed; '' processes every key of the input bucket. */
+  INPUT_PREFIX: z.string().default(''),
   MAX_INPUT_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_INPUT_BYTES),
   SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(50).optional(),
   SUMMARY_WORDS: z.coerce.number().int().min(1).max(5000).optional(),
@@ -36,6 +38,8 @@ export type FunctionConfig = {
   readonly inputBucket: string;
   readonly resultsBucket: string;
   readonly indexTable: string;
+  /** Only input keys under this prefix are processed ('' for all); presigned uploads go below it. */
+  readonly inputPrefix: string;
   readonly maxInputBytes: number;
   /** The bucket's default summary length (sentences, words, ratio). */
   readonly summary: SummaryOptions;
@@ -55,6 +59,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): F
     inputBucket: parsed.INPUT_BUCKET,
     resultsBucket: parsed.RESULTS_BUCKET,
     indexTable: parsed.INDEX_TABLE,
+    inputPrefix: parsed.INPUT_PREFIX,
     maxInputBytes: parsed.MAX_INPUT_BYTES,
     summary: {
       ...(parsed.SUMMARY_SENTENCES ? { maxSentences: parsed.SUMMARY_SENTENCES } : {}),

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { describeError, logJson } from './log';
+import { logger } from './observability';
 
 /** An error meant for the caller: its status, a stable code and a message safe to show. */
 export class HttpError extends Error {
@@ -38,7 +38,7 @@ export function httpErrors(): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayPr
         });
         return;
       }
-      logJson('error', 'request failed', { path: request.event.rawPath, ...describeError(error) });
+      logger.error('request failed', { path: request.event.rawPath, error });
       request.response = jsonResponse(500, { error: { code: 'INTERNAL', message: 'Internal server error' } });
     },
   };

@@ -13,6 +13,7 @@ const s3RecordSchema = z.looseObject({
       size: z.number().optional(),
       eTag: z.string().optional(),
       versionId: z.string().optional(),
+      sequencer: z.string().optional(),
     }),
   }),
 });
@@ -61,6 +62,7 @@ export function parseS3Event(event: unknown): ParsedRecord[] {
         eventTime: eventTime.toISOString(),
         ...(record.s3.object.eTag ? { etag: record.s3.object.eTag } : {}),
         ...(record.s3.object.versionId ? { versionId: record.s3.object.versionId } : {}),
+        ...(record.s3.object.sequencer ? { sequencer: record.s3.object.sequencer } : {}),
       },
     };
   });

@@ -30,8 +30,14 @@ export type ObjectRead =
 
 /** Object storage (S3). Infrastructure faults throw; a missing object is a value. */
 export interface ObjectStore {
-  /** Reads an object, streaming at most maxBytes; larger objects come back as 'too-large'. */
-  getObject(ref: ObjectRef, options: { readonly maxBytes: number }): Promise<ObjectRead>;
+  /**
+   * Reads an object (the given version, else the current one), streaming at most maxBytes; larger
+   * objects come back as 'too-large'.
+   */
+  getObject(
+    ref: ObjectRef,
+    options: { readonly maxBytes: number; readonly versionId?: string },
+  ): Promise<ObjectRead>;
   /** Writes a UTF-8 text object. */
   putText(ref: ObjectRef, body: string, contentType: string): Promise<void>;
 }

@@ -2,6 +2,19 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
+/**
+ * Socket idle time after which an S3 request is abandoned and retried by the SDK. S3 answers within
+ * ~100 ms and streams continuously; 5 s of silence is a stuck connection, and a retry beats waiting out
+ * the Lambda timeout (the SDK sets no timeout by default).
+ */
+const S3_REQUEST_TIMEOUT_MS = 5_000;
+
+/** The same for DynamoDB, whose requests take single-digit milliseconds. */
+const DYNAMO_REQUEST_TIMEOUT_MS = 3_000;
+
+/** Time to open a TCP/TLS connection within one region before giving up on that attempt. */
+const CONNECTION_TIMEOUT_MS = 2_000;
+
 /** Endpoint overrides for S3-compatible and DynamoDB-compatible servers (the local stack). */
 export type ClientSettings = {
   readonly region?: string;
@@ -19,6 +32,7 @@ export function createS3Client(settings: ClientSettings): S3Client {
     ...(settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     forcePathStyle: settings.forcePathStyle ?? false,
+    requestHandler: { requestTimeout: S3_REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
   });
 }
 
@@ -28,6 +42,7 @@ export function createDynamoDocumentClient(settings: ClientSettings): DynamoDBDo
     ...(settings.region ? { region: settings.region } : {}),
     ...(settings.dynamoEndpoint ? { endpoint: settings.dynamoEndpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    requestHandler: { requestTimeout: DYNAMO_REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }

@@ -51,10 +51,19 @@ async function readAtMost(body: Readable, maxBytes: number): Promise<Uint8Array 
 export class S3ObjectStore implements ObjectStore {
   constructor(private readonly client: S3Client) {}
 
-  async getObject(ref: ObjectRef, options: { readonly maxBytes: number }): Promise<ObjectRead> {
+  async getObject(
+    ref: ObjectRef,
+    options: { readonly maxBytes: number; readonly versionId?: string },
+  ): Promise<ObjectRead> {
     let response: GetObjectCommandOutput;
     try {
-      response = await this.client.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+      response = await this.client.send(
+        new GetObjectCommand({
+          Bucket: ref.bucket,
+          Key: ref.key,
+          ...(options.versionId ? { VersionId: options.versionId } : {}),
+        }),
+      );
     } catch (error) {
       if (isMissing(error)) return { kind: 'missing' };
       throw new ObjectStoreError(`GetObject s3://${ref.bucket}/${ref.key} failed`, { cause: error });
@@ -172,11 +181,17 @@ export function resultKeyFor(inputKey: string): string {
   return `${inputKey}.json`;
 }
 
-/** The ResultStore port: `<input key>.json` in a results bucket separate from the inputs. */
+/**
+ * The ResultStore port: `<input key>.json` in a results bucket separate from the inputs. With a `render`
+ * function, every write also stores `<input key>.html`, the human-readable report of the same result, so
+ * that every rewrite (a demotion, a mirrored link) keeps the two in step. The adapter stays generic: what a
+ * report looks like is the caller's business; `render` returns undefined for results it cannot show.
+ */
 export class S3ResultStore implements ResultStore {
   constructor(
     private readonly objects: S3ObjectStore,
     private readonly resultsBucket: string,
+    private readonly render?: (result: unknown) => string | undefined,
   ) {}
 
   async read(source: ObjectRef): Promise<unknown | undefined> {
@@ -191,6 +206,16 @@ export class S3ResultStore implements ResultStore {
   }
 
   async write(source: ObjectRef, result: unknown): Promise<void> {
+    // The report goes first and the JSON last: the JSON is the record a re-delivered event checks to skip
+    // the work, so a failure between the two puts leaves no JSON behind and the retry writes both.
+    const html = this.render?.(result);
+    if (html !== undefined) {
+      await this.objects.putText(
+        { bucket: this.resultsBucket, key: `${source.key}.html` },
+        html,
+        'text/html; charset=utf-8',
+      );
+    }
     await this.objects.putText(
       { bucket: this.resultsBucket, key: resultKeyFor(source.key) },
       `${JSON.stringify(result, null, 2)}\n`,

@@ -25,6 +25,7 @@ import {
 } from '../ports';
 import { isEarlier } from './corpus-order';
 import { resolveSummaryOptions, type SummaryRule } from './summary-options';
+import { compareVersions, type VersionMark } from './version-order';
 
 /**
  * How many times a duplicate re-reads the canonical after writing its result. The holder of a
@@ -41,6 +42,8 @@ export type ObjectCreated = {
   readonly eventTime: string;
   readonly etag?: string;
   readonly versionId?: string;
+  /** S3's per-key event order (hex); recorded in the result so that a stale delivery never replaces a newer one. */
+  readonly sequencer?: string;
 };
 
 export type ProcessDeps = {
@@ -68,7 +71,9 @@ export type ProcessOutcome =
   /** The same object version was processed before: its stored result stands. */
   | { readonly kind: 'unchanged'; readonly result: StoredResult }
   /** The object was deleted before it could be read: nothing to do. */
-  | { readonly kind: 'missing' };
+  | { readonly kind: 'missing' }
+  /** A newer version of the key has a result already: this (late or re-delivered) event changes nothing. */
+  | { readonly kind: 'superseded'; readonly result: StoredResult };
 
 /** Strips the quotes S3 puts around ETags, so that event and GetObject ETags compare. */
 export function normalizeEtag(etag: string | undefined): string | undefined {
@@ -87,23 +92,46 @@ export async function processObjectCreated(
 ): Promise<ProcessOutcome> {
   const ref = { bucket: event.bucket, key: event.key };
   const eventEtag = normalizeEtag(event.etag);
-  if (eventEtag !== undefined && config.reprocess !== true) {
+  const mine: VersionMark = {
+    uploadedAt: event.eventTime,
+    ...optional('sequencer', event.sequencer),
+  };
+  if (config.reprocess !== true) {
     const stored = parseStoredResult(await deps.results.read(ref));
-    if (stored !== undefined && stored.source.etag === eventEtag)
-      return { kind: 'unchanged', result: stored };
+    if (stored !== undefined) {
+      // Same bytes, same result: the ETag identifies the content (docs/operations.md, idempotency).
+      if (eventEtag !== undefined && stored.source.etag === eventEtag)
+        return { kind: 'unchanged', result: stored };
+      if (compareVersions(storedVersion(stored), mine) > 0) return { kind: 'superseded', result: stored };
+    }
   }
 
-  const read = await deps.objects.getObject(ref, { maxBytes: config.maxBytes });
+  // The version the event names, not whatever is current: a late event must not analyse newer bytes
+  // under its own (older) upload time.
+  const read = await deps.objects.getObject(ref, {
+    maxBytes: config.maxBytes,
+    ...optional('versionId', event.versionId),
+  });
   if (read.kind === 'missing') return { kind: 'missing' };
-  const source: SourceRef = {
+  const source: SourceRef & { readonly sequencer?: string } = {
     bucket: event.bucket,
     key: event.key,
     ...optional('etag', normalizeEtag(read.etag) ?? eventEtag),
-    ...optional('versionId', event.versionId),
+    ...optional('versionId', event.versionId ?? (read.kind === 'object' ? read.versionId : undefined)),
+    ...optional('sequencer', event.sequencer),
     ...optional('contentType', read.contentType),
     uploadedAt: event.eventTime,
   };
   const write = async (result: Result): Promise<ProcessOutcome> => {
+    // Re-checked right before each write: a newer version processed meanwhile keeps its result.
+    const latest = parseStoredResult(await deps.results.read(ref));
+    if (
+      latest !== undefined &&
+      latest.source.etag !== source.etag &&
+      compareVersions(storedVersion(latest), mine) > 0
+    ) {
+      return { kind: 'superseded', result: latest };
+    }
     await deps.results.write(ref, result);
     return { kind: 'written', result };
   };
@@ -186,6 +214,7 @@ export async function processObjectCreated(
   const outcome = await write(
     buildProcessedResult(source, prepared, { ...analysis, claims }, { kind: 'unique' }),
   );
+  if (outcome.kind === 'superseded') return outcome;
   if (deps.claims !== undefined) await mirrorLinks(me, claims, deps.results);
 
   // Copies that declared themselves canonical before this earlier upload was indexed.
@@ -283,6 +312,15 @@ async function demote(entry: CorpusEntry, dedup: DedupVerdict, deps: ProcessDeps
   if (stored === undefined || stored.status !== 'processed') return;
   await deps.results.write(ref, demoteResult(stored, dedup));
   await deps.claims?.removeClaims(entry, toIndexedClaims(entry, parseStoredClaims(stored.claims)));
+}
+
+/** The version a stored result was computed from, as compareVersions reads it. */
+function storedVersion(stored: StoredResult): VersionMark {
+  const { sequencer, uploadedAt } = stored.source;
+  return {
+    ...optional('sequencer', typeof sequencer === 'string' ? sequencer : undefined),
+    ...optional('uploadedAt', typeof uploadedAt === 'string' ? uploadedAt : undefined),
+  };
 }
 
 /** `{ [name]: value }` when value is defined, else `{}`: keeps absent fields absent in results. */

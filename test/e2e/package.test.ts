@@ -87,6 +87,38 @@ function actionsOn(template: Template, arn: string): string[] {
     .flatMap((statement) => asArray(statement.Action));
 }
 
+/** One resource by logical id; fails the test when it is missing. */
+function resource(template: Template, id: string): [string, Template['Resources'][string]] {
+  const found = template.Resources[id];
+  if (found === undefined) throw new Error(`the template has no resource ${id}`);
+  return [id, found];
+}
+
+const policyDocumentSchema = z.looseObject({
+  Statement: z.array(z.looseObject({ Effect: z.string() })),
+});
+
+/** The statements of a policy document (queue or bucket policy). */
+function policyStatements(document: unknown) {
+  return policyDocumentSchema.parse(document).Statement;
+}
+
+/** What one role allows, by resource (CloudFormation references as their JSON). */
+function roleActions(template: Template, roleId: string): Map<string, string[]> {
+  const [, role] = resource(template, roleId);
+  const byResource = new Map<string, string[]>();
+  for (const policy of policiesSchema.parse(role.Properties?.Policies ?? [])) {
+    for (const statement of policy.PolicyDocument.Statement) {
+      if (statement.Effect !== 'Allow') continue;
+      for (const target of asArray(statement.Resource)) {
+        const key = typeof target === 'string' ? target : JSON.stringify(target);
+        byResource.set(key, [...(byResource.get(key) ?? []), ...asArray(statement.Action)]);
+      }
+    }
+  }
+  return byResource;
+}
+
 let packaged: { dir: string; template: Template };
 
 beforeAll(async () => {
@@ -120,55 +152,198 @@ describe('osls package', () => {
     });
   });
 
-  it('notifies processArticle of every ObjectCreated event of the input bucket, and only of it', () => {
+  it('queues every ObjectCreated event of the input bucket, and only of it, for processArticle', () => {
     const buckets = resourcesOfType(packaged.template, 'AWS::S3::Bucket');
     const notified = buckets.filter(
       ([, bucket]) => bucket.Properties?.NotificationConfiguration !== undefined,
     );
     expect(notified.map(([, bucket]) => bucket.Properties?.BucketName)).toEqual(['factsum-articles']);
     expect(notified[0]?.[1].Properties?.NotificationConfiguration).toEqual({
-      LambdaConfigurations: [
-        { Event: 's3:ObjectCreated:*', Function: { 'Fn::GetAtt': ['ProcessArticleLambdaFunction', 'Arn'] } },
+      QueueConfigurations: [
+        { Event: 's3:ObjectCreated:*', Queue: { 'Fn::GetAtt': ['ArticleQueue', 'Arn'] } },
       ],
     });
+    // S3 never invokes the function directly any more: no permission for s3.amazonaws.com.
     const permissions = resourcesOfType(packaged.template, 'AWS::Lambda::Permission').filter(
       ([, permission]) => permission.Properties?.Principal === 's3.amazonaws.com',
     );
-    expect(permissions).toHaveLength(1);
-    expect(permissions[0]?.[1].Properties).toMatchObject({
-      Action: 'lambda:InvokeFunction',
+    expect(permissions).toHaveLength(0);
+    const mappings = resourcesOfType(packaged.template, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]?.[1].Properties).toMatchObject({
+      EventSourceArn: { 'Fn::GetAtt': ['ArticleQueue', 'Arn'] },
       FunctionName: { 'Fn::GetAtt': ['ProcessArticleLambdaFunction', 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
-    expect(JSON.stringify(permissions[0]?.[1].Properties?.SourceArn)).toContain(':s3:::factsum-articles');
   });
 
-  it('scopes every S3 and DynamoDB permission to the service own buckets and table', () => {
-    const statements = statementsOf(packaged.template).filter((statement) =>
-      asArray(statement.Action).some((action) => /^(s3|dynamodb):/.test(action)),
-    );
-    expect(statements.length).toBeGreaterThan(0);
-    for (const statement of statements) {
+  it('lets only the input bucket of this account send to the queue', () => {
+    const [, policy] = resource(packaged.template, 'ArticleQueuePolicy');
+    const statements = policyStatements(policy.Properties?.PolicyDocument);
+    const allow = statements.filter((statement) => statement.Effect === 'Allow');
+    expect(allow).toHaveLength(1);
+    expect(allow[0]).toMatchObject({
+      Principal: { Service: 's3.amazonaws.com' },
+      Action: 'sqs:SendMessage',
+      Condition: {
+        ArnEquals: { 'aws:SourceArn': 'arn:aws:s3:::factsum-articles' },
+        StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+      },
+    });
+    expect(resource(packaged.template, 'InputBucket')[1]).toMatchObject({
+      DependsOn: ['ArticleQueuePolicy'],
+    });
+  });
+
+  it('sends a message to the DLQ after a bounded number of receives, with a visibility timeout of 6 × the function timeout', () => {
+    const [, queue] = resource(packaged.template, 'ArticleQueue');
+    const [, lambda] = resource(packaged.template, 'ProcessArticleLambdaFunction');
+    const timeout = z.number().parse(lambda.Properties?.Timeout);
+    expect(queue.Properties?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+    expect(queue.Properties?.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': ['ArticleDeadLetterQueue', 'Arn'] },
+      maxReceiveCount: 5,
+    });
+    for (const name of ['ArticleQueue', 'ArticleDeadLetterQueue']) {
+      expect(resource(packaged.template, name)[1].Properties?.SqsManagedSseEnabled).toBe(true);
+    }
+  });
+
+  it('gives each function its own role, scoped to the exact buckets, prefixes, table and queue it uses', () => {
+    const functions = resourcesOfType(packaged.template, 'AWS::Lambda::Function');
+    expect(Object.fromEntries(functions.map(([id, lambda]) => [id, lambda.Properties?.Role]))).toEqual({
+      ProcessArticleLambdaFunction: { 'Fn::GetAtt': ['ProcessArticleRole', 'Arn'] },
+      ApiLambdaFunction: { 'Fn::GetAtt': ['ApiRole', 'Arn'] },
+    });
+    expect(
+      resourcesOfType(packaged.template, 'AWS::IAM::Role')
+        .map(([id]) => id)
+        .sort(),
+    ).toEqual(['ApiRole', 'ProcessArticleRole']);
+    for (const statement of statementsOf(packaged.template)) {
+      expect(statement.Effect).toBe('Allow');
+      for (const action of asArray(statement.Action)) expect(action).not.toMatch(/\*/);
       for (const resource of asArray(statement.Resource)) {
         if (typeof resource === 'string') {
-          expect(resource).toMatch(/^arn:aws:s3:::factsum-(articles|results)(\/\*)?$/);
+          expect(resource).toMatch(/^arn:aws:s3:::factsum-(articles|results)(\/(uploads\/)?\*)?$/);
         } else {
-          // CloudFormation references: only the index table (and its indexes).
-          expect(JSON.stringify(resource)).toContain('"IndexTable","Arn"');
+          expect(JSON.stringify(resource)).toMatch(
+            /^\{"Fn::GetAtt":\["(IndexTable|ArticleQueue|ProcessArticleLogGroup|ApiLogGroup)","Arn"\]\}$/,
+          );
         }
       }
     }
-    expect(actionsOn(packaged.template, 'arn:aws:s3:::factsum-articles/*')).toContain('s3:GetObject');
-    expect(actionsOn(packaged.template, 'arn:aws:s3:::factsum-results/*')).toEqual(
-      expect.arrayContaining(['s3:GetObject', 's3:PutObject']),
-    );
-    // Inputs are never modified, and results never land in the input bucket.
-    expect(actionsOn(packaged.template, 'arn:aws:s3:::factsum-articles/*')).not.toContain('s3:PutObject');
-    const dynamoActions = statements
-      .flatMap((statement) => asArray(statement.Action))
-      .filter((a) => a.startsWith('dynamodb:'));
-    expect(dynamoActions).toEqual(
+    const processor = roleActions(packaged.template, 'ProcessArticleRole');
+    expect(processor.get('arn:aws:s3:::factsum-articles/*')).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
+    expect(processor.get('arn:aws:s3:::factsum-results/*')).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(processor.get('{"Fn::GetAtt":["ArticleQueue","Arn"]}')).toEqual([
+      'sqs:ReceiveMessage',
+      'sqs:DeleteMessage',
+      'sqs:ChangeMessageVisibility',
+      'sqs:GetQueueAttributes',
+    ]);
+    expect(processor.get('{"Fn::GetAtt":["IndexTable","Arn"]}')).toEqual(
       expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
     );
+    const api = roleActions(packaged.template, 'ApiRole');
+    // The API reads results and the index, and may only sign uploads under uploads/: it never
+    // reads inputs, writes results or writes the index.
+    expect(api.get('arn:aws:s3:::factsum-results/*')).toEqual(['s3:GetObject']);
+    expect(api.get('arn:aws:s3:::factsum-articles/uploads/*')).toEqual(['s3:PutObject']);
+    expect(api.has('arn:aws:s3:::factsum-articles/*')).toBe(false);
+    expect(api.get('{"Fn::GetAtt":["IndexTable","Arn"]}')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(api.has('{"Fn::GetAtt":["ArticleQueue","Arn"]}')).toBe(false);
+  });
+
+  it.each(['InputBucket', 'ResultsBucket'])('%s blocks public access and encrypts by default', (name) => {
+    const [, bucket] = resource(packaged.template, name);
+    expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties?.BucketEncryption).toMatchObject({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(bucket.Properties?.OwnershipControls).toEqual({
+      Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }],
+    });
+  });
+
+  it.each([
+    ['InputBucketPolicy', 'InputBucket', 'factsum-articles'],
+    ['ResultsBucketPolicy', 'ResultsBucket', 'factsum-results'],
+  ])('%s denies requests without TLS and writes with other encryption', (policyName, bucketName, bucket) => {
+    const [, policy] = resource(packaged.template, policyName);
+    expect(policy.Properties?.Bucket).toEqual({ Ref: bucketName });
+    const statements = policyStatements(policy.Properties?.PolicyDocument);
+    expect(statements.every((statement) => statement.Effect === 'Deny')).toBe(true);
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: 's3:PutObject',
+        Condition: {
+          Null: { 's3:x-amz-server-side-encryption': 'false' },
+          StringNotEquals: { 's3:x-amz-server-side-encryption': ['AES256', 'aws:kms', 'aws:kms:dsse'] },
+        },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: 's3:PutObject',
+        Condition: { Null: { 's3:x-amz-server-side-encryption-customer-algorithm': 'false' } },
+      }),
+    );
+  });
+
+  it('versions the input bucket and expires old versions', () => {
+    const [, bucket] = resource(packaged.template, 'InputBucket');
+    expect(bucket.Properties?.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(JSON.stringify(bucket.Properties?.LifecycleConfiguration)).toContain(
+      'NoncurrentVersionExpiration',
+    );
+  });
+
+  it('requires IAM authorisation on every HTTP API route and throttles the stage', () => {
+    const routes = resourcesOfType(packaged.template, 'AWS::ApiGatewayV2::Route');
+    expect(routes.map(([, route]) => route.Properties?.RouteKey)).toEqual(
+      expect.arrayContaining(['POST /uploads']),
+    );
+    for (const [, route] of routes) expect(route.Properties?.AuthorizationType).toBe('AWS_IAM');
+    const [, stage] = resource(packaged.template, 'HttpApiStage');
+    expect(stage.Properties?.DefaultRouteSettings).toEqual({
+      ThrottlingRateLimit: 50,
+      ThrottlingBurstLimit: 100,
+    });
+  });
+
+  it('alarms on a non-empty DLQ and on the error rate of both functions', () => {
+    const alarms = new Map(resourcesOfType(packaged.template, 'AWS::CloudWatch::Alarm'));
+    expect(alarms.get('DeadLetterQueueNotEmptyAlarm')?.Properties).toMatchObject({
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['ArticleDeadLetterQueue', 'QueueName'] } }],
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      AlarmActions: [{ Ref: 'AlarmTopic' }],
+    });
+    for (const [alarm, lambda] of [
+      ['ProcessArticleErrorRateAlarm', 'ProcessArticleLambdaFunction'],
+      ['ApiErrorRateAlarm', 'ApiLambdaFunction'],
+    ]) {
+      const text = JSON.stringify(alarms.get(alarm ?? '')?.Properties);
+      expect(text).toContain('"MetricName":"Errors"');
+      expect(text).toContain('"MetricName":"Invocations"');
+      expect(text).toContain(`{"Ref":"${lambda}"}`);
+    }
   });
 
   it('runs both functions on nodejs22.x with the bucket and table names in their environment', () => {

@@ -1,0 +1,40 @@
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { ObjectRef } from '../ports';
+import { ObjectStoreError } from './errors';
+
+/** What a presigned upload allows: one key, one exact size, one content type, for a short time. */
+export type UploadGrant = {
+  readonly contentLength: number;
+  readonly contentType: string;
+  readonly expiresInSeconds: number;
+};
+
+/**
+ * Presigns S3 PUT URLs. Content-Length and Content-Type are signed headers, so the URL uploads exactly
+ * the declared number of bytes of the declared type to exactly one key, until it expires.
+ */
+export class S3UploadSigner {
+  constructor(private readonly client: S3Client) {}
+
+  /** A presigned PUT URL for `ref`; the caller must send the signed headers as given. */
+  async presignPut(ref: ObjectRef, grant: UploadGrant): Promise<string> {
+    try {
+      return await getSignedUrl(
+        this.client,
+        new PutObjectCommand({
+          Bucket: ref.bucket,
+          Key: ref.key,
+          ContentLength: grant.contentLength,
+          ContentType: grant.contentType,
+        }),
+        {
+          expiresIn: grant.expiresInSeconds,
+          signableHeaders: new Set(['content-length', 'content-type']),
+        },
+      );
+    } catch (error) {
+      throw new ObjectStoreError(`Presigning PUT s3://${ref.bucket}/${ref.key} failed`, { cause: error });
+    }
+  }
+}
