@@ -1,7 +1,6 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import { resultKeyFor } from '../lib/aws/s3-object-store';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
 import { toClaimReview } from '../lib/pipeline/claim-review';
@@ -18,6 +17,7 @@ import { renderCorpusIndex } from '../lib/report/render-corpus-index';
 import { encodeKeyPath, REPORT_SUFFIX } from '../lib/report/report-links';
 import { parseReportResult } from '../lib/report/report-schema';
 import { checkObjectKey } from '../lib/service/object-key';
+import * as z from '../lib/zod';
 import { loadConfig } from './config';
 import { createDeps } from './deps';
 import { HttpError, httpErrors, jsonResponse } from './http';
@@ -41,15 +41,12 @@ const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
 
 const analyzeQuerySchema = z.object({
   // `claimreview` names an output, not an input: accepted here as the CLI accepts it under --format.
-  format: z.enum(['auto', 'text', 'html', 'markdown', 'json', 'claimreview']).default('auto'),
-  output: z.enum(['result', 'claimreview']).default('result'),
-  sentences: z.coerce.number().int().min(1).max(50).optional(),
-  words: z.coerce.number().int().min(1).max(5000).optional(),
-  ratio: z.coerce.number().gt(0).max(1).optional(),
-  published: z.iso
-    .date()
-    .or(z.iso.datetime({ offset: true }))
-    .optional(),
+  format: z._default(z.enum(['auto', 'text', 'html', 'markdown', 'json', 'claimreview']), 'auto'),
+  output: z._default(z.enum(['result', 'claimreview']), 'result'),
+  sentences: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  words: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000))),
+  ratio: z.optional(z.coerce.number().check(z.gt(0), z.maximum(1))),
+  published: z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])),
 });
 
 /** Summary length asked for in the query, if any (it replaces the deployment default as a whole). */

@@ -1,9 +1,9 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
 import { checkObjectKey } from '../lib/service/object-key';
 import type { ObjectCreated, ProcessOutcome } from '../lib/service/process-object';
+import * as z from '../lib/zod';
 import { logger, METRIC, metrics, recordOutcome } from './observability';
 import { parseS3Event } from './s3-event';
 
@@ -32,13 +32,15 @@ export class MalformedMessageError extends Error {
 /** The fields of an SQS record factsum reads; the full record type comes from the Lambda runtime. */
 const sqsRecordShape = z.looseObject({
   eventSource: z.literal('aws:sqs'),
-  messageId: z.string().min(1),
+  messageId: z.string().check(z.minLength(1)),
   body: z.string(),
 });
 
 /** An SQS event as Lambda's event source mapping delivers it (checked field by field, not cast). */
 const sqsEventSchema = z.object({
-  Records: z.array(z.custom<SQSRecord>((value) => sqsRecordShape.safeParse(value).success)).min(1),
+  Records: z
+    .array(z.custom<SQSRecord>((value) => sqsRecordShape.safeParse(value).success))
+    .check(z.minLength(1)),
 });
 
 /** `{"Event":"s3:TestEvent"}`: what S3 sends once when a notification configuration is saved. */

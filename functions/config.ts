@@ -1,35 +1,35 @@
-import { z } from 'zod';
 import type { SummaryOptions } from '../lib/pipeline/summarize';
 import type { SummaryRule } from '../lib/service/summary-options';
+import * as z from '../lib/zod';
 
 /** Default input limit: 5 MiB, far above any news article, small enough for one Lambda's memory. */
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
 const envSchema = z.object({
-  INPUT_BUCKET: z.string().min(1).default('factsum-articles'),
-  RESULTS_BUCKET: z.string().min(1).default('factsum-results'),
-  INDEX_TABLE: z.string().min(1).default('factsum-index'),
+  INPUT_BUCKET: z._default(z.string().check(z.minLength(1)), 'factsum-articles'),
+  RESULTS_BUCKET: z._default(z.string().check(z.minLength(1)), 'factsum-results'),
+  INDEX_TABLE: z._default(z.string().check(z.minLength(1)), 'factsum-index'),
   /** Only keys under this prefix are processed; '' processes every key of the input bucket. */
-  INPUT_PREFIX: z.string().default(''),
-  MAX_INPUT_BYTES: z.coerce.number().int().positive().default(DEFAULT_MAX_INPUT_BYTES),
-  SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(50).optional(),
-  SUMMARY_WORDS: z.coerce.number().int().min(1).max(5000).optional(),
-  SUMMARY_RATIO: z.coerce.number().gt(0).max(1).optional(),
+  INPUT_PREFIX: z._default(z.string(), ''),
+  MAX_INPUT_BYTES: z._default(z.coerce.number().check(z.int(), z.positive()), DEFAULT_MAX_INPUT_BYTES),
+  SUMMARY_SENTENCES: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
+  SUMMARY_WORDS: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000))),
+  SUMMARY_RATIO: z.optional(z.coerce.number().check(z.gt(0), z.maximum(1))),
   /** JSON: [{"prefix":"briefs/","maxSentences":1}, …] — summary length by key prefix. */
-  SUMMARY_RULES: z.string().optional(),
-  NEAR_DUP_THRESHOLD: z.coerce.number().gt(0).max(1).optional(),
-  AWS_REGION: z.string().min(1).optional(),
-  AWS_ENDPOINT_URL_S3: z.url().optional(),
-  AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
-  FACTSUM_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  SUMMARY_RULES: z.optional(z.string()),
+  NEAR_DUP_THRESHOLD: z.optional(z.coerce.number().check(z.gt(0), z.maximum(1))),
+  AWS_REGION: z.optional(z.string().check(z.minLength(1))),
+  AWS_ENDPOINT_URL_S3: z.optional(z.url()),
+  AWS_ENDPOINT_URL_DYNAMODB: z.optional(z.url()),
+  FACTSUM_S3_FORCE_PATH_STYLE: z.optional(z.enum(['true', 'false'])),
 });
 
 const summaryRulesSchema = z.array(
   z.strictObject({
     prefix: z.string(),
-    maxSentences: z.number().int().min(1).max(50).optional(),
-    maxWords: z.number().int().min(1).max(5000).optional(),
-    ratio: z.number().gt(0).max(1).optional(),
+    maxSentences: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+    maxWords: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(5000))),
+    ratio: z.optional(z.number().check(z.gt(0), z.maximum(1))),
   }),
 );
 

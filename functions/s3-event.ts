@@ -1,19 +1,19 @@
-import { z } from 'zod';
 import type { ObjectCreated } from '../lib/service/process-object';
+import * as z from '../lib/zod';
 
 /** The fields of an S3 event notification record that factsum reads (the rest passes through). */
 const s3RecordSchema = z.looseObject({
-  eventSource: z.string().optional(),
+  eventSource: z.optional(z.string()),
   eventName: z.string(),
   eventTime: z.string(),
   s3: z.looseObject({
-    bucket: z.looseObject({ name: z.string().min(1) }),
+    bucket: z.looseObject({ name: z.string().check(z.minLength(1)) }),
     object: z.looseObject({
-      key: z.string().min(1),
-      size: z.number().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      key: z.string().check(z.minLength(1)),
+      size: z.optional(z.number()),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { z } from 'zod';
 import type { S3UploadSigner } from '../lib/aws/s3-upload-signer';
 import { checkObjectKey } from '../lib/service/object-key';
+import * as z from '../lib/zod';
 import type { FunctionConfig } from './config';
 import { HttpError, jsonResponse } from './http';
 
@@ -14,14 +14,14 @@ export const UPLOADS_FOLDER = 'uploads/';
 
 const uploadRequestSchema = z.strictObject({
   /** A file name, kept readable in the key; no folders (`/`): every upload gets its own folder. */
-  name: z
-    .string()
-    .min(1)
-    .max(255)
-    .refine((name) => !name.includes('/'), 'must not contain "/"'),
+  name: z.string().check(
+    z.minLength(1),
+    z.maxLength(255),
+    z.refine((name) => !name.includes('/'), 'must not contain "/"'),
+  ),
   /** Exact size in bytes: signed into the URL, so the upload cannot be larger. */
-  size: z.number().int().positive(),
-  contentType: z.string().min(1).max(255).default('application/octet-stream'),
+  size: z.number().check(z.int(), z.positive()),
+  contentType: z._default(z.string().check(z.minLength(1), z.maxLength(255)), 'application/octet-stream'),
 });
 
 /** The request body as text (API Gateway base64-encodes binary bodies). */

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
 import { type ClaimIndex, type CorpusEntry, claimSortKey, type IndexedClaim } from '../ports';
+import * as z from '../zod';
 import { IndexError } from './errors';
 
 /**
@@ -32,7 +32,7 @@ const dateSchema = z.object({ value: z.string(), text: z.string(), relation: z.a
 const itemSchema = z.object({
   articleId: z.string(),
   uploadedAt: z.string(),
-  claimIndex: z.number().int().nonnegative(),
+  claimIndex: z.number().check(z.int(), z.nonnegative()),
   text: z.string(),
   entities: z.array(z.string()),
   quantities: z.array(quantitySchema),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { findJsonErrorOffset } from './json-error-offset';
 import { normalizeDate } from './normalize-date';
 import { htmlFragmentToParagraphs } from './parse-html';
@@ -18,12 +18,17 @@ const HTML_BODY = /<(?:p|div|br|h[1-6]|ul|ol|li|blockquote|article|section|span|
 
 const JsonObject = z.record(z.string(), z.unknown());
 type JsonObject = z.infer<typeof JsonObject>;
+const NamedAuthor = z.pipe(
+  z.object({ name: z.string() }),
+  z.transform((a: { name: string }) => a.name),
+);
 const Author = z.union([
   z.string(),
-  z.object({ name: z.string() }).transform((a) => a.name),
-  z
-    .array(z.union([z.string(), z.object({ name: z.string() }).transform((a) => a.name)]))
-    .transform((names) => names.join(', ')),
+  NamedAuthor,
+  z.pipe(
+    z.array(z.union([z.string(), NamedAuthor])),
+    z.transform((names: string[]) => names.join(', ')),
+  ),
 ]);
 
 function malformed(message: string): Rejection {

@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from '../ports';
+import * as z from '../zod';
 import { toIndexedClaims } from './claim-keys';
 import type { Claim, RelatedClaim } from './types';
 
@@ -171,7 +171,7 @@ const storedRelated = z.looseObject({
   claimIndex: z.number(),
   uploadedAt: z.string(),
 });
-const storedClaims = z.array(z.looseObject({ related: z.array(storedRelated).optional() }));
+const storedClaims = z.array(z.looseObject({ related: z.optional(z.array(storedRelated)) }));
 
 /**
  * A stored result's `claims` (read back from storage, so validated here) with `links` merged in: a link to

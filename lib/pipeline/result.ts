@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import type { Analysis, PreparedArticle, RejectedInput } from './analyze';
 import type { Claim, DedupVerdict, Result, SourceInfo } from './types';
 
@@ -80,17 +80,17 @@ export const storedResultSchema = z.looseObject({
   schemaVersion: z.literal(1),
   status: z.enum(['processed', 'duplicate', 'rejected']),
   source: z.looseObject({
-    bucket: z.string().optional(),
-    key: z.string().optional(),
-    path: z.string().optional(),
-    etag: z.string().optional(),
-    versionId: z.string().optional(),
+    bucket: z.optional(z.string()),
+    key: z.optional(z.string()),
+    path: z.optional(z.string()),
+    etag: z.optional(z.string()),
+    versionId: z.optional(z.string()),
     size: z.number(),
-    sha256: z.string().optional(),
+    sha256: z.optional(z.string()),
   }),
-  dedup: z.looseObject({ kind: z.enum(['unique', 'exact', 'near']), of: z.string().optional() }),
-  summary: z.unknown().optional(),
-  claims: z.unknown().optional(),
+  dedup: z.looseObject({ kind: z.enum(['unique', 'exact', 'near']), of: z.optional(z.string()) }),
+  summary: z.optional(z.unknown()),
+  claims: z.optional(z.unknown()),
 });
 
 export type StoredResult = z.infer<typeof storedResultSchema>;
@@ -117,10 +117,10 @@ const storedClaimSchema = z.looseObject({
       text: z.string(),
       value: z.number(),
       unit: z.enum(['percent', 'currency', 'count']),
-      currency: z.string().optional(),
+      currency: z.optional(z.string()),
     }),
   ),
-  dates: z.array(z.object({ text: z.string(), value: z.string().optional() })),
+  dates: z.array(z.object({ text: z.string(), value: z.optional(z.string()) })),
   hedged: z.boolean(),
 });
 

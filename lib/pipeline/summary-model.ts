@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 import { SUMMARY_FEATURES, type SummaryFeature, type SummaryFeatureVector } from './summary-features';
 
 /**
@@ -27,14 +27,15 @@ export class SummaryModelError extends Error {
   }
 }
 
-const finite = z.number().finite();
+/** zod 4 numbers reject NaN and ±Infinity, so every weight is finite (`.finite()` was a no-op). */
+const finite = z.number();
 
 const ModelSchema = z.object({
   bias: finite,
   // An enum-keyed record is exhaustive in zod 4: a missing feature weight is an error, not a silent 0.
   weights: z.record(z.enum(SUMMARY_FEATURES), finite),
-  leadPrior: finite.min(0),
-  mmrLambda: finite.min(0).max(1),
+  leadPrior: finite.check(z.minimum(0)),
+  mmrLambda: finite.check(z.minimum(0), z.maximum(1)),
 });
 
 /** Validates a parsed model file without trusting its type; throws SummaryModelError when malformed. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../zod';
 
 /**
  * The parts of a result document (schemaVersion 1, lib/pipeline/types.ts `Result`) that the reports
@@ -8,47 +8,49 @@ import { z } from 'zod';
 
 const sentenceSchema = z.object({
   text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
-  score: z.number().optional(),
+  start: z.number().check(z.int()),
+  end: z.number().check(z.int()),
+  score: z.optional(z.number()),
 });
 
 const relatedClaimSchema = z.object({
   relation: z.enum(['corroborates', 'conflicts']),
   articleId: z.string(),
-  claimIndex: z.number().int(),
+  claimIndex: z.number().check(z.int()),
   claimText: z.string(),
-  uploadedAt: z.string().optional(),
-  entities: z.array(z.string()).default([]),
-  on: z.object({ kind: z.string(), unit: z.string(), value: z.string(), otherValue: z.string() }).optional(),
+  uploadedAt: z.optional(z.string()),
+  entities: z._default(z.array(z.string()), []),
+  on: z.optional(z.object({ kind: z.string(), unit: z.string(), value: z.string(), otherValue: z.string() })),
 });
 
 const claimSchema = z.object({
   text: z.string(),
-  start: z.number().int(),
-  end: z.number().int(),
+  start: z.number().check(z.int()),
+  end: z.number().check(z.int()),
   score: z.number(),
-  checkworthy: z.boolean().default(true),
-  types: z.array(z.string()).default([]),
-  entities: z.array(z.object({ text: z.string(), kind: z.string() })).default([]),
-  numbers: z
-    .array(
-      z.object({ text: z.string(), value: z.number(), unit: z.string(), currency: z.string().optional() }),
-    )
-    .default([]),
-  dates: z
-    .array(
+  checkworthy: z._default(z.boolean(), true),
+  types: z._default(z.array(z.string()), []),
+  entities: z._default(z.array(z.object({ text: z.string(), kind: z.string() })), []),
+  numbers: z._default(
+    z.array(
+      z.object({ text: z.string(), value: z.number(), unit: z.string(), currency: z.optional(z.string()) }),
+    ),
+    [],
+  ),
+  dates: z._default(
+    z.array(
       z.object({
         text: z.string(),
-        value: z.string().optional(),
-        reference: z.object({ date: z.string(), source: z.string() }).optional(),
-        granularity: z.string().optional(),
+        value: z.optional(z.string()),
+        reference: z.optional(z.object({ date: z.string(), source: z.string() })),
+        granularity: z.optional(z.string()),
       }),
-    )
-    .default([]),
-  attribution: z.object({ source: z.string(), verb: z.string(), anonymous: z.boolean() }).optional(),
-  hedged: z.boolean().default(false),
-  related: z.array(relatedClaimSchema).optional(),
+    ),
+    [],
+  ),
+  attribution: z.optional(z.object({ source: z.string(), verb: z.string(), anonymous: z.boolean() })),
+  hedged: z._default(z.boolean(), false),
+  related: z.optional(z.array(relatedClaimSchema)),
 });
 
 /** A result document as the reports read it. */
@@ -56,30 +58,30 @@ export const reportResultSchema = z.object({
   schemaVersion: z.literal(1),
   status: z.enum(['processed', 'duplicate', 'rejected']),
   source: z.object({
-    bucket: z.string().optional(),
-    key: z.string().optional(),
-    path: z.string().optional(),
-    size: z.number().optional(),
-    contentType: z.string().optional(),
-    uploadedAt: z.string().optional(),
+    bucket: z.optional(z.string()),
+    key: z.optional(z.string()),
+    path: z.optional(z.string()),
+    size: z.optional(z.number()),
+    contentType: z.optional(z.string()),
+    uploadedAt: z.optional(z.string()),
   }),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  article: z
-    .object({
+  error: z.optional(z.object({ code: z.string(), message: z.string() })),
+  article: z.optional(
+    z.object({
       title: z.string(),
       text: z.string(),
-      published: z.string().optional(),
-      language: z.string().optional(),
-      url: z.string().optional(),
-      byline: z.string().optional(),
-      wordCount: z.number().optional(),
-      format: z.string().optional(),
-      encoding: z.string().optional(),
-    })
-    .optional(),
-  dedup: z.object({ kind: z.string(), of: z.string().optional(), similarity: z.number().optional() }),
-  summary: z.object({ sentences: z.array(sentenceSchema) }).optional(),
-  claims: z.array(claimSchema).optional(),
+      published: z.optional(z.string()),
+      language: z.optional(z.string()),
+      url: z.optional(z.string()),
+      byline: z.optional(z.string()),
+      wordCount: z.optional(z.number()),
+      format: z.optional(z.string()),
+      encoding: z.optional(z.string()),
+    }),
+  ),
+  dedup: z.object({ kind: z.string(), of: z.optional(z.string()), similarity: z.optional(z.number()) }),
+  summary: z.optional(z.object({ sentences: z.array(sentenceSchema) })),
+  claims: z.optional(z.array(claimSchema)),
 });
 
 export type ReportResult = z.infer<typeof reportResultSchema>;
