@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { seededRandom } from '../lib/pipeline/seeded-random';
 
 /** Where the BBC articles live, relative to the repository. */
 export const BBC_ARTICLES = resolve(import.meta.dirname, '../../shared/data/bbc-news-summary/articles');
@@ -40,18 +41,6 @@ export function medianLengthArticles(articles: readonly BenchArticle[], count: n
   const middle = Math.floor(sorted.length / 2);
   const from = Math.max(0, middle - Math.floor(count / 2));
   return sorted.slice(from, from + count);
-}
-
-/** Mulberry32 (Tommy Ettinger): a tiny seeded generator, so synthetic articles are the same every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NOUNS = [

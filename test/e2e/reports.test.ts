@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -30,6 +30,7 @@ import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
 import { parseReportResult, type ReportResult } from '../../lib/report/report-schema';
 import { HALVARD_AGREES, HALVARD_CONFLICTS, HALVARD_FIRST } from '../fixtures/claims-corpus-articles';
 import { HOSTILE_ARTICLE, HOSTILE_TITLE } from '../fixtures/hostile-article';
+import { lambdaContext } from '../fixtures/lambda-context';
 
 /** Debian's package installs it here; FACTSUM_CHROMIUM points elsewhere. */
 const CHROMIUM = process.env.FACTSUM_CHROMIUM ?? '/usr/bin/chromium';
@@ -549,24 +550,5 @@ function getRootEvent(): APIGatewayProxyEventV2 {
         userAgent: 'reports-e2e',
       },
     },
-  };
-}
-
-/** A Lambda context as the runtime passes it (only what handlers may read). */
-function lambdaContext(functionName = 'factsum-dev-processArticle'): Context {
-  const requestId = randomUUID();
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `2026/03/14/[$LATEST]${requestId.replace(/-/g, '')}`,
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
   };
 }

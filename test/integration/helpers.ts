@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { Context } from 'aws-lambda';
 import { inject } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
 import { createS3Client } from '../../lib/aws/clients';
@@ -132,21 +131,4 @@ export async function setupLocalEnv(): Promise<LocalEnv> {
   };
 }
 
-/** A Lambda context as the runtime passes it (only what handlers may read). */
-export function lambdaContext(functionName = 'factsum-dev-processArticle'): Context {
-  const requestId = randomUUID();
-  return {
-    callbackWaitsForEmptyEventLoop: true,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:us-east-1:123456789012:function:${functionName}`,
-    memoryLimitInMB: '1024',
-    awsRequestId: requestId,
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: `2026/03/14/[$LATEST]${requestId.replace(/-/g, '')}`,
-    getRemainingTimeInMillis: () => 60_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
+export { lambdaContext } from '../fixtures/lambda-context';

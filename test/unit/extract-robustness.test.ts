@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { cleanArticle } from '../../lib/pipeline/clean';
 import { parseHtml } from '../../lib/pipeline/parse-html';
+import { seededRandom } from '../../lib/pipeline/seeded-random';
 
 /**
  * Property tests: on seeded random (often hostile) HTML the extractor never throws, and a page
@@ -11,18 +12,6 @@ import { parseHtml } from '../../lib/pipeline/parse-html';
 
 const SEED = 20_240_516;
 const RANDOM_PAGES = 300;
-
-/** Mulberry32: seeded, so every run generates the same pages. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TAGS = [
   'div',
