@@ -52,9 +52,38 @@ export type FunctionConfig = {
   readonly forcePathStyle: boolean;
 };
 
+/** The deployment's environment variables are invalid: the function cannot start. */
+export class ConfigError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** SUMMARY_RULES as JSON rules, with a precise error when it is not. */
+function parseSummaryRules(text: string): readonly SummaryRule[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('SUMMARY_RULES is not valid JSON', { cause: error });
+  }
+  const rules = summaryRulesSchema.safeParse(raw);
+  if (!rules.success) {
+    throw new ConfigError(`SUMMARY_RULES: ${z.prettifyError(rules.error)}`, { cause: rules.error });
+  }
+  return rules.data;
+}
+
 /** Reads the handlers' configuration from environment variables; throws on invalid values. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): FunctionConfig {
-  const parsed = envSchema.parse(env);
+  const checked = envSchema.safeParse(env);
+  if (!checked.success) {
+    throw new ConfigError(`Invalid function configuration: ${z.prettifyError(checked.error)}`, {
+      cause: checked.error,
+    });
+  }
+  const parsed = checked.data;
   return {
     inputBucket: parsed.INPUT_BUCKET,
     resultsBucket: parsed.RESULTS_BUCKET,
@@ -66,7 +95,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): F
       ...(parsed.SUMMARY_WORDS ? { maxWords: parsed.SUMMARY_WORDS } : {}),
       ...(parsed.SUMMARY_RATIO ? { ratio: parsed.SUMMARY_RATIO } : {}),
     },
-    summaryRules: parsed.SUMMARY_RULES ? summaryRulesSchema.parse(JSON.parse(parsed.SUMMARY_RULES)) : [],
+    summaryRules: parsed.SUMMARY_RULES ? parseSummaryRules(parsed.SUMMARY_RULES) : [],
     ...(parsed.NEAR_DUP_THRESHOLD ? { nearThreshold: parsed.NEAR_DUP_THRESHOLD } : {}),
     ...(parsed.AWS_REGION ? { region: parsed.AWS_REGION } : {}),
     ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
