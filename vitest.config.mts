@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Logs of passing tests (fault tests log every injected failure) stay out of the CI output.
+    silent: 'passed-only',
     // The JSON report is what .ci/run counts; the default reporter is for people.
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
