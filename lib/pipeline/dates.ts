@@ -89,6 +89,12 @@ const RULES: readonly Rule[] = [
   },
   { re: /\b(?<deictic>yesterday|today|tomorrow|tonight)\b/gi, relative: true },
   { re: /\b(?<rel>last|this|next)\s+(?<unit>week|month|year)\b/gi, relative: true },
+  // A season or financial year ("2025-26", "1998–99", "2003/04"): one date, its first year, so that the
+  // second half is not read as a number. Only consecutive years: "2003-05" stays ambiguous and is left out.
+  {
+    re: /(?<![\p{L}\p{N}$£€¥.,-])(?<year>1[89]\d\d|20\d\d)[-–/](?<yy>\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu,
+    relative: false,
+  },
   { re: /(?<![\p{L}\p{N}$£€¥.,-])(?<year>1[89]\d\d|20\d\d)(?![\p{L}\p{N}%]|[.,]\d)/gu, relative: false },
 ];
 
@@ -206,6 +212,7 @@ export function extractDates(
       const end = start + m[0].length;
       if (taken.some((s) => start < s.end && s.start < end)) continue;
       const g: Groups = m.groups ?? {};
+      if (g.yy !== undefined && Number(g.yy) !== (Number(g.year) + 1) % 100) continue;
       const value = resolve(g, ref);
       if (!rule.relative && value === undefined) {
         // An impossible date ("31 February 2024") claims its span so that no shorter rule half-reads it.
