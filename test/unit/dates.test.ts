@@ -15,7 +15,14 @@ describe('extractDates', () => {
     ['month year', 'Prices peaked in March 2024.', [['March 2024', '2024-03']]],
     ['year', 'The law changed in 1998.', [['1998', '1998']]],
     ['financial year = its first year', 'The budget for 2025-26 passed.', [['2025-26', '2025']]],
-    ['season with an en dash or slash', 'From 1998–99 to 2003/04.', [['1998–99', '1998'], ['2003/04', '2003']]],
+    [
+      'season with an en dash or slash',
+      'From 1998–99 to 2003/04.',
+      [
+        ['1998–99', '1998'],
+        ['2003/04', '2003'],
+      ],
+    ],
     ['non-consecutive years are not a season', 'Filed 2003-05 notes.', [['2003', '2003']]],
     ['impossible day is dropped', 'On 31 February 2024 nothing happened.', []],
     ['weekday = latest on or before the reference', 'He resigned on Monday.', [['on Monday', '2024-05-13']]],
