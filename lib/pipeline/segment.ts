@@ -51,6 +51,22 @@ const NEVER_FINAL = new Set([
   'ie',
 ]);
 
+/** Month abbreviations: never a boundary before a number ("Jan. 5"), ambiguous before a word. */
+const MONTH_ABBREVIATIONS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+];
+
 /** Abbreviations that are followed by a number ("No. 10", "Jan. 5"): no boundary before a digit. */
 const BEFORE_NUMBER = new Set([
   'no',
@@ -65,18 +81,7 @@ const BEFORE_NUMBER = new Set([
   'sec',
   'op',
   'para',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
 ]);
 
 /**
@@ -99,18 +104,7 @@ const AMBIGUOUS = new Set([
   'univ',
   'assn',
   'est',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
+  ...MONTH_ABBREVIATIONS,
   'a.m',
   'p.m',
   'am',
