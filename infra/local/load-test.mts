@@ -12,16 +12,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { Context } from 'aws-lambda';
 import { z } from 'zod';
-import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
 import { syntheticArticle } from '../../test/fixtures/synthetic-article';
 import { startFaultProxy } from './fault-proxy';
 import { LocalQueue, startQueuePoller } from './local-queue';
+import { localHandlerEnv, provisionLocalStore } from './local-store';
 import { toS3EventRecord } from './s3-event-record';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalDynamo, startLocalS3 } from './servers';
+import { LOCAL_REGION, startLocalDynamo, startLocalS3 } from './servers';
 
 /** Small enough that a test body can exceed it, far above every synthetic article. */
 const LOAD_MAX_INPUT_BYTES = 64 * 1024;
@@ -128,29 +127,19 @@ async function main(): Promise<void> {
   const proxy = await startFaultProxy({ target: s3.endpoint, atomicPerKey: true });
   const inputBucket = 'load-articles';
   const resultsBucket = 'load-results';
-  const client = new S3Client({
-    region: LOCAL_REGION,
-    endpoint: s3.endpoint,
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  await ensureBucket(client, inputBucket);
-  await ensureBucket(client, resultsBucket);
-  await ensureIndexTable(
-    new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint, credentials: LOCAL_CREDENTIALS }),
-    'load-index',
-  );
+  const store = {
+    s3Endpoint: s3.endpoint,
+    dynamoEndpoint: dynamo.endpoint,
+    inputBucket,
+    resultsBucket,
+    indexTable: 'load-index',
+  };
+  const { s3: client, dynamo: dynamoClient } = await provisionLocalStore(store);
+  dynamoClient.destroy();
   Object.assign(process.env, {
-    INPUT_BUCKET: inputBucket,
-    RESULTS_BUCKET: resultsBucket,
-    INDEX_TABLE: 'load-index',
+    // The function reaches S3 through the per-key serialising proxy; the load driver does not.
+    ...localHandlerEnv({ ...store, s3Endpoint: proxy.endpoint }),
     MAX_INPUT_BYTES: String(LOAD_MAX_INPUT_BYTES),
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_S3: proxy.endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-    FACTSUM_S3_FORCE_PATH_STYLE: 'true',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     POWERTOOLS_METRICS_DISABLED: 'true',
   });

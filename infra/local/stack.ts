@@ -1,18 +1,17 @@
 import { rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsCommand,
   NoSuchKey,
-  S3Client,
+  type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
 import { LOCAL_DEFAULTS, SERVICE_DIR } from './defaults';
 import { invokeLambda } from './lambda-invoke';
+import { localHandlerEnv, provisionLocalStore } from './local-store';
 import {
   type BridgeDelivery,
   type BridgeFailure,
@@ -118,24 +117,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     stops.push(() => dynamo.close());
 
-    const s3Client = new S3Client({
+    const store = {
+      s3Endpoint: s3.endpoint,
+      dynamoEndpoint: dynamo.endpoint,
+      inputBucket,
+      resultsBucket,
+      indexTable,
       region,
-      endpoint: s3.endpoint,
-      forcePathStyle: true,
-      credentials: LOCAL_CREDENTIALS,
-    });
-    const dynamoClient = new DynamoDBClient({
-      region,
-      endpoint: dynamo.endpoint,
-      credentials: LOCAL_CREDENTIALS,
-    });
+    };
+    const { s3: s3Client, dynamo: dynamoClient } = await provisionLocalStore(store);
     stops.push(async () => {
       s3Client.destroy();
       dynamoClient.destroy();
     });
-    await ensureBucket(s3Client, inputBucket);
-    await ensureBucket(s3Client, resultsBucket);
-    await ensureIndexTable(dynamoClient, indexTable);
 
     const httpPort = await resolvePort(options.httpPort ?? LOCAL_DEFAULTS.httpPort);
     const lambdaPort = await resolvePort(options.lambdaPort ?? LOCAL_DEFAULTS.lambdaPort);
@@ -151,14 +145,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       esbuildWorkFolder,
       env: {
         // The functions read these (AWS_* reach them as is; the rest through serverless.yml's params).
-        AWS_ENDPOINT_URL_S3: s3.endpoint,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        AWS_REGION: region,
-        INPUT_BUCKET: inputBucket,
-        RESULTS_BUCKET: resultsBucket,
-        INDEX_TABLE: indexTable,
+        ...localHandlerEnv(store),
         ...(options.maxInputBytes !== undefined ? { MAX_INPUT_BYTES: String(options.maxInputBytes) } : {}),
       },
       ...(options.offlineLogFile ? { logFile: options.offlineLogFile } : {}),

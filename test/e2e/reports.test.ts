@@ -11,22 +11,19 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { localHandlerEnv, provisionLocalStore } from '../../infra/local/local-store';
 import {
-  LOCAL_CREDENTIALS,
   LOCAL_REGION,
   type LocalDynamo,
   type LocalS3,
   startLocalDynamo,
   startLocalS3,
 } from '../../infra/local/servers';
-import { createS3Client } from '../../lib/aws/clients';
-import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
 import { parseReportResult, type ReportResult } from '../../lib/report/report-schema';
 import { HALVARD_AGREES, HALVARD_CONFLICTS, HALVARD_FIRST } from '../fixtures/claims-corpus-articles';
 import { HOSTILE_ARTICLE, HOSTILE_TITLE } from '../fixtures/hostile-article';
@@ -359,33 +356,15 @@ describe.skipIf(!hasChromium)('HTML reports in headless Chromium', () => {
       // Prepare: the emulators on free ports, and the handlers' environment pointing at them.
       s3Server = await startLocalS3({ port: 0, directory: join(workDir, 's3'), buckets: [] });
       dynamoServer = await startLocalDynamo({ port: 0 });
-      Object.assign(process.env, {
-        INPUT_BUCKET: inputBucket,
-        RESULTS_BUCKET: resultsBucket,
-        INDEX_TABLE: `index-${suffix}`,
-        AWS_REGION: LOCAL_REGION,
-        AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-        AWS_ENDPOINT_URL_S3: s3Server.endpoint,
-        AWS_ENDPOINT_URL_DYNAMODB: dynamoServer.endpoint,
-        FACTSUM_S3_FORCE_PATH_STYLE: 'true',
-      });
-      s3 = createS3Client({
-        region: LOCAL_REGION,
+      const store = {
         s3Endpoint: s3Server.endpoint,
-        forcePathStyle: true,
-        credentials: LOCAL_CREDENTIALS,
-      });
-      await ensureBucket(s3, inputBucket);
-      await ensureBucket(s3, resultsBucket);
-      await ensureIndexTable(
-        new DynamoDBClient({
-          region: LOCAL_REGION,
-          endpoint: dynamoServer.endpoint,
-          credentials: LOCAL_CREDENTIALS,
-        }),
-        `index-${suffix}`,
-      );
+        dynamoEndpoint: dynamoServer.endpoint,
+        inputBucket,
+        resultsBucket,
+        indexTable: `index-${suffix}`,
+      };
+      Object.assign(process.env, localHandlerEnv(store));
+      ({ s3 } = await provisionLocalStore(store));
 
       // Act: three articles about the same job cuts (two agree, one conflicts) and the hostile one, a day
       // apart, each delivered to the real handler as S3 would deliver it.

@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
-import { createS3Client } from '../../lib/aws/clients';
-import { ensureBucket, ensureIndexTable } from '../../lib/aws/provision';
+import { localHandlerEnv, provisionLocalStore } from '../../infra/local/local-store';
 
 /** Encodes a key as S3 notifications do: form-style, `+` for spaces, slashes kept. */
 export function encodeS3EventKey(key: string): string {
@@ -51,31 +48,15 @@ export async function setupLocalEnv(): Promise<LocalEnv> {
   const inputBucket = `articles-${suffix}`;
   const resultsBucket = `results-${suffix}`;
   const table = `index-${suffix}`;
-  Object.assign(process.env, {
-    INPUT_BUCKET: inputBucket,
-    RESULTS_BUCKET: resultsBucket,
-    INDEX_TABLE: table,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
-    AWS_ENDPOINT_URL_DYNAMODB: inject('dynamoEndpoint'),
-    FACTSUM_S3_FORCE_PATH_STYLE: 'true',
-  });
-  const s3 = createS3Client({
-    region: LOCAL_REGION,
+  const store = {
     s3Endpoint: inject('s3Endpoint'),
-    forcePathStyle: true,
-    credentials: LOCAL_CREDENTIALS,
-  });
-  const dynamo = new DynamoDBClient({
-    region: LOCAL_REGION,
-    endpoint: inject('dynamoEndpoint'),
-    credentials: LOCAL_CREDENTIALS,
-  });
-  await ensureBucket(s3, inputBucket);
-  await ensureBucket(s3, resultsBucket);
-  await ensureIndexTable(dynamo, table);
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    inputBucket,
+    resultsBucket,
+    indexTable: table,
+  };
+  Object.assign(process.env, localHandlerEnv(store));
+  const { s3 } = await provisionLocalStore(store);
   const template = JSON.parse(readFileSync('test/fixtures/events/s3-object-created.json', 'utf8')) as {
     Records: [
       Record<string, unknown> & { s3: { bucket: Record<string, unknown>; object: Record<string, unknown> } },
