@@ -32,7 +32,7 @@ export type BbcItem = {
 };
 
 /** FNV-1a 32-bit hash: tiny, stable across platforms and Node versions. */
-function fnv1a(text: string): number {
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

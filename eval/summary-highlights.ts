@@ -6,12 +6,21 @@
  * a human highlights, next to Lead-3 on the same texts.
  */
 
+import { fnv1a } from './bbc-data';
+import { SET_B } from './highlights/set-b';
+import { SET_C } from './highlights/set-c';
+
 export type HighlightItem = {
   readonly title: string;
   /** Paragraphs separated by a blank line. */
   readonly text: string;
   /** The human highlights, one sentence each. */
   readonly highlights: readonly string[];
+  /**
+   * 'delayed' when the article opens with a scene, a person or background and holds the main news until
+   * paragraph 2–5 (feature style); absent for the inverted pyramid, where the lead carries the news.
+   */
+  readonly lede?: 'delayed';
 };
 
 const p = (...paragraphs: readonly string[]): string => paragraphs.join('\n\n');
@@ -169,3 +178,14 @@ export const HIGHLIGHT_ITEMS: readonly HighlightItem[] = [
     ],
   },
 ];
+
+/** Every human-highlight article: the first eight above, then sets B and C (eval/highlights/). */
+export const ALL_HIGHLIGHT_ITEMS: readonly HighlightItem[] = [...HIGHLIGHT_ITEMS, ...SET_B, ...SET_C];
+
+/**
+ * Half the highlight articles (by a hash of the title) are the 'dev' half the lead prior's settings were
+ * chosen on (eval/train-summary.ts); the other half is the 'test' half, looked at only to report.
+ */
+export function highlightSplit(title: string): 'dev' | 'test' {
+  return fnv1a(title) % 2 === 0 ? 'dev' : 'test';
+}

@@ -19,7 +19,7 @@ import { contentTerms } from '../lib/pipeline/tokenize';
 import type { Sentence } from '../lib/pipeline/types';
 import { BBC_ROOT, type BbcItem, loadBbc } from './bbc-data';
 import { type RougeScores, rouge } from './rouge';
-import { HIGHLIGHT_ITEMS } from './summary-highlights';
+import { ALL_HIGHLIGHT_ITEMS, type HighlightItem, highlightSplit } from './summary-highlights';
 
 /** Throughput is measured for at least this long per system, so that timer resolution does not matter. */
 const MIN_BENCH_MS = 1500;
@@ -143,15 +143,19 @@ function main(): void {
   console.log('\n### Three sentences: Lead-3 vs factsum\n');
   console.log('| references | system | n | ROUGE-1 | ROUGE-2 | ROUGE-L |\n|---|---|---:|---:|---:|---:|');
   if (items !== undefined) printThreeSentences('BBC held-out (machine-selected)', heldOut);
-  printThreeSentences(
-    'human highlights (eval/summary-highlights.ts)',
-    HIGHLIGHT_ITEMS.map((it) => ({
-      title: it.title,
-      body: it.text,
-      k: 3,
-      reference: it.highlights.join(' '),
-    })),
-  );
+  const highlightInputs = (list: readonly HighlightItem[]) =>
+    list.map((it) => ({ title: it.title, body: it.text, k: 3, reference: it.highlights.join(' ') }));
+  const groups: readonly [string, readonly HighlightItem[]][] = [
+    ['human highlights, all', ALL_HIGHLIGHT_ITEMS],
+    [
+      'human highlights, dev half (lead prior tuned here)',
+      ALL_HIGHLIGHT_ITEMS.filter((it) => highlightSplit(it.title) === 'dev'),
+    ],
+    ['human highlights, test half', ALL_HIGHLIGHT_ITEMS.filter((it) => highlightSplit(it.title) === 'test')],
+    ['human highlights, inverted pyramid', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === undefined)],
+    ['human highlights, delayed lede', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === 'delayed')],
+  ];
+  for (const [label, list] of groups) printThreeSentences(label, highlightInputs(list));
 
   if (items !== undefined) {
     const counts = heldOut.map((it) => segmentSentences(it.body).length).sort((a, b) => a - b);
