@@ -71,7 +71,11 @@ export async function benchBundles(): Promise<BundleResult> {
   try {
     const handlers = ['process-article', 'api'];
     const result = await build({
-      entryPoints: handlers.map((h) => join(ROOT, 'functions', `${h}.ts`)),
+      // The pure pipeline as a third entry: what factsum's own code costs to load, without the AWS SDK.
+      entryPoints: [
+        ...handlers.map((h) => join(ROOT, 'functions', `${h}.ts`)),
+        join(ROOT, 'lib/pipeline/analyze.ts'),
+      ],
       bundle: true,
       minify: true,
       sourcemap: true,
@@ -82,6 +86,7 @@ export async function benchBundles(): Promise<BundleResult> {
       external: ['@aws-sdk/*'],
       alias: { 'cssomnom/parse': './infra/bundle/css-parser-stub.ts' },
       outdir,
+      entryNames: '[name]',
       metafile: true,
       logLevel: 'silent',
       absWorkingDir: ROOT,
@@ -108,6 +113,17 @@ export async function benchBundles(): Promise<BundleResult> {
       '@aws-sdk/lib-dynamodb',
     ];
     for (const p of parts) commands.set(`require('${p}')`, ['-e', `require(${JSON.stringify(p)})`]);
+    commands.set('the three AWS SDK packages the handlers load', [
+      '-e',
+      parts
+        .filter((p) => p.startsWith('@aws-sdk/'))
+        .map((p) => `require(${JSON.stringify(p)})`)
+        .join(';'),
+    ]);
+    commands.set('factsum pipeline alone (lib/pipeline/analyze.ts bundled, no AWS SDK)', [
+      '-e',
+      `require(${JSON.stringify(join(outdir, 'analyze.js'))})`,
+    ]);
     commands.set('checkworthy.json (JSON.parse)', [
       '-e',
       `JSON.parse(require('fs').readFileSync(${JSON.stringify(join(ROOT, 'lib/models/checkworthy.json'))}, 'utf8'))`,
