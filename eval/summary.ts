@@ -46,6 +46,59 @@ function textRank(body: string, k: number): string {
   return joinSentences(top.flatMap((i) => sentences.slice(i, i + 1)));
 }
 
+/**
+ * NLTK's English stopword list (179 words). Unlike factsum's list it keeps "said", "mr", "also": the TextRank
+ * variant below needs exactly this list to reproduce the BBC references' choices.
+ */
+const NLTK_STOPWORDS = new Set(
+  (
+    "i me my myself we our ours ourselves you you're you've you'll you'd your yours yourself yourselves he him " +
+    "his himself she she's her hers herself it it's its itself they them their theirs themselves what which who " +
+    "whom this that that'll these those am is are was were be been being have has had having do does did doing a " +
+    'an the and but if or because as until while of at by for with about against between into through during ' +
+    'before after above below to from up down in out on off over under again further then once here there when ' +
+    'where why how all any both each few more most other some such no nor not only own same so than too very s t ' +
+    "can will just don don't should should've now d ll m o re ve y ain aren aren't couldn couldn't didn didn't " +
+    "doesn doesn't hadn hadn't hasn hasn't haven haven't isn isn't ma mightn mightn't mustn mustn't needn needn't " +
+    "shan shan't shouldn shouldn't wasn wasn't weren weren't won won't wouldn wouldn't"
+  ).split(' '),
+);
+
+/**
+ * TextRank with raw term-frequency cosine edges over lowercase [a-z'] words minus NLTK's stopwords: the common
+ * tutorial implementation, and by our measurements the references' apparent generator (85% of its picks are
+ * reference sentences, against 74% for TF-IDF TextRank). Shown to make plain what fitting it would buy on BBC
+ * and cost on human highlights.
+ */
+function textRankTfCosine(body: string, k: number): string {
+  const sentences = segmentSentences(body);
+  const counts = sentences.map((s) => {
+    const m = new Map<string, number>();
+    for (const w of s.text.toLowerCase().match(/[a-z']+/g) ?? [])
+      if (!NLTK_STOPWORDS.has(w)) m.set(w, (m.get(w) ?? 0) + 1);
+    return m;
+  });
+  const norms = counts.map((m) => Math.sqrt([...m.values()].reduce((a, x) => a + x * x, 0)));
+  const sim = counts.map((a, i) =>
+    counts.map((b, j) => {
+      const na = norms[i] ?? 0;
+      const nb = norms[j] ?? 0;
+      if (i === j || na === 0 || nb === 0) return 0;
+      let dot = 0;
+      for (const [w, x] of a) dot += x * (b.get(w) ?? 0);
+      return dot / (na * nb);
+    }),
+  );
+  const rank = rankByCentrality(sim);
+  const top = rank
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => b.r - a.r || a.i - b.i)
+    .slice(0, k)
+    .map((x) => x.i)
+    .sort((a, b) => a - b);
+  return joinSentences(top.flatMap((i) => sentences.slice(i, i + 1)));
+}
+
 const NO_LEAD_PRIOR = { ...parseSummaryModel(modelJson), leadPrior: 0 };
 
 const SYSTEMS: readonly System[] = [
@@ -63,6 +116,7 @@ const SYSTEMS: readonly System[] = [
   },
   { name: 'Lead-k', run: ({ body, k }) => joinSentences(segmentSentences(body).slice(0, k)) },
   { name: 'TextRank', run: ({ body, k }) => textRank(body, k) },
+  { name: 'TextRank, TF cosine + NLTK stopwords', run: ({ body, k }) => textRankTfCosine(body, k) },
 ];
 
 const pct = (x: number): string => (100 * x).toFixed(1);
@@ -105,7 +159,6 @@ function printThreeSentences(
 ): void {
   const rows: string[] = [];
   for (const system of SYSTEMS) {
-    if (system.name === 'TextRank') continue;
     const name = system.name === 'Lead-k' ? 'Lead-3' : system.name;
     const scores = inputs.map((it) => rouge(system.run({ ...it, k: 3 }), it.reference));
     rows.push(`| ${label} | ${name} | ${inputs.length} | ${cells(scores)} |`);
