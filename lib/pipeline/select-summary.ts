@@ -1,5 +1,5 @@
-import { extractSummaryFeatures, isBoilerplate } from './summary-features';
-import { type SummaryModel, scoreSentenceLogit } from './summary-model';
+import { extractSummaryFeatureMatrix } from './summary-features';
+import { type SummaryModel, scoreSentenceLogits } from './summary-model';
 import type { Sentence, SummarySentence } from './types';
 
 /**
@@ -73,15 +73,13 @@ export function selectSummary(
 ): SummarySentence[] {
   const budget = resolveLength(sentences.length, options);
   if (budget.sentences === 0 || budget.words === 0) return [];
-  const { features, similarity, words } = extractSummaryFeatures(article, sentences);
+  const { values, similarity, words, boilerplate } = extractSummaryFeatureMatrix(article, sentences);
   // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
-  const scores = features.map((f, i) => round3(sigmoid(scoreSentenceLogit(model, f, i))));
+  const scores = scoreSentenceLogits(model, values).map((z) => round3(sigmoid(z)));
   const lambda = model.mmrLambda;
   const chosen: number[] = [];
   const available: number[] = [];
-  sentences.forEach((s, i) => {
-    if (!isBoilerplate(s.text)) available.push(i);
-  });
+  for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
   let wordsLeft = budget.words;
   while (chosen.length < budget.sentences) {
     let best = -1;
@@ -89,7 +87,7 @@ export function selectSummary(
     for (const i of available) {
       if ((words[i] ?? 0) > wordsLeft) continue;
       let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, similarity[i]?.(j) ?? 0);
+      for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
       if (redundancy >= DUPLICATE_SIMILARITY) continue;
       const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
       if (value > bestValue) {
