@@ -110,8 +110,9 @@ export function rankByCentrality(sim: readonly (readonly number[])[]): number[] 
 export const MAX_NEIGHBOURS = 256;
 
 /**
- * A symmetric weighted graph in compressed sparse rows: the neighbours of node i are
- * `targets[offsets[i] .. offsets[i + 1])` in ascending order, with positive `weights`.
+ * A symmetric weighted graph in compressed sparse rows, each edge stored once, in the row of its lower end:
+ * the neighbours j > i of node i are `targets[offsets[i] .. offsets[i + 1])` in ascending order, with
+ * positive `weights`.
  */
 export type SparseGraph = {
   readonly size: number;
@@ -249,7 +250,7 @@ function logLengths(matrix: TermMatrix, scratch: Scratch): Float64Array {
   return out;
 }
 
-/** CSR of the `count` non-zero entries of a symmetric n×n matrix, rows ascending. */
+/** SparseGraph of a symmetric n×n matrix with `count` non-zero entries above its diagonal. */
 function sparseOf(matrix: Float64Array, n: number, count: number, scratch: Scratch): SparseGraph {
   const offsets = scratch.int32(n + 1);
   const targets = scratch.int32(count);
@@ -257,7 +258,7 @@ function sparseOf(matrix: Float64Array, n: number, count: number, scratch: Scrat
   let at = 0;
   for (let i = 0; i < n; i++) {
     const row = i * n;
-    for (let j = 0; j < n; j++) {
+    for (let j = i + 1; j < n; j++) {
       const w = matrix[row + j] ?? 0;
       if (w === 0) continue;
       targets[at] = j;
@@ -312,13 +313,13 @@ function buildFullGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGraphs {
       const w = na === 0 || nb === 0 ? 0 : dot / (na * nb);
       lexical[small * n + large] = w;
       lexical[large * n + small] = w;
-      if (w !== 0) lexicalEdges += 2;
+      if (w !== 0) lexicalEdges++;
       const denominator = (lengths[first] ?? 0) + (lengths[second] ?? 0);
       if (denominator > 0) {
         const o = shared / denominator;
         overlap[small * n + large] = o;
         overlap[large * n + small] = o;
-        overlapEdges += 2;
+        overlapEdges++;
       }
     }
     for (let k = largeFrom; k < largeTo; k++) dense[ids[k] ?? 0] = 0;
@@ -421,14 +422,14 @@ function buildNeighbourGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGra
   };
 }
 
-/** CSR from per-node neighbour lists (with repeats), weighting each edge (a, b), a < b, by `weight`. */
+/** SparseGraph from symmetric per-node neighbour lists (with repeats), weighting edge (a, b), a < b, by `weight`. */
 function sparseFromLists(
   kept: readonly number[][],
   weight: (a: number, b: number) => number,
   scratch: Scratch,
 ): SparseGraph {
   const n = kept.length;
-  const rows = kept.map((list) => Int32Array.from(new Set(list)).sort());
+  const rows = kept.map((list, i) => Int32Array.from(new Set(list.filter((j) => j > i))).sort());
   const offsets = scratch.int32(n + 1);
   rows.forEach((list, i) => {
     offsets[i + 1] = (offsets[i] ?? 0) + list.length;
@@ -439,7 +440,7 @@ function sparseFromLists(
     let at = offsets[i] ?? 0;
     for (const j of list) {
       targets[at] = j;
-      weights[at] = i < j ? weight(i, j) : weight(j, i);
+      weights[at] = weight(i, j);
       at++;
     }
   });
@@ -448,43 +449,55 @@ function sparseFromLists(
 
 /**
  * `rankByCentrality` over a sparse graph: the same power iteration, adding the same terms in the same
- * order, so that a graph holding every non-zero entry of a matrix ranks exactly as the matrix does. The
- * graph is symmetric, so row j lists, in ascending order, the nodes i that send rank to j: each new score
- * is summed in one pass over its row, in the order the matrix version adds to it.
+ * order, so that a graph holding every non-zero entry of a matrix ranks exactly as the matrix does. Each
+ * edge {i, j}, i < j, is visited once, from row i: it pushes i's share to j and pulls j's share into i. A
+ * score thus receives the shares of lower nodes as their rows are visited and then those of higher nodes
+ * during its own row, each in ascending order: the order in which the matrix version adds them.
  */
 export function rankSparseByCentrality(graph: SparseGraph, scratch: Scratch = createScratch()): Float64Array {
   const { size: n, offsets, targets, weights } = graph;
   if (n === 0) return new Float64Array(0);
+  // Row sums of the full symmetric matrix, summed in column order by the same visiting scheme.
   const rowSums = scratch.float64(n);
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) sum += weights[k] ?? 0;
+    let sum = rowSums[i] ?? 0;
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const j = targets[k] ?? 0;
+      const w = weights[k] ?? 0;
+      rowSums[j] = (rowSums[j] ?? 0) + w;
+      sum += w;
+    }
     rowSums[i] = sum;
   }
   let rank = scratch.float64(n).fill(1 / n);
   let next = scratch.float64(n);
-  // DAMPING · rank[i] of each node with edges; 0 for the others, which send nothing along edges.
-  const scaled = scratch.float64(n);
-  const base = (1 - DAMPING) / n;
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
+    next.fill((1 - DAMPING) / n);
     let dangling = 0;
     for (let i = 0; i < n; i++) {
       const ri = rank[i] ?? 0;
-      if (rowSums[i] === 0) dangling += ri;
-      else scaled[i] = DAMPING * ri;
+      const sumI = rowSums[i] ?? 0;
+      // A node without edges keeps its rank out of the walk (spread evenly below).
+      if (sumI === 0) {
+        dangling += ri;
+        continue;
+      }
+      const scaleI = DAMPING * ri;
+      let v = next[i] ?? 0;
+      for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+        const j = targets[k] ?? 0;
+        const w = weights[k] ?? 0;
+        // DAMPING * rank * w / rowSum, grouped as the matrix version groups it, in both directions.
+        next[j] = (next[j] ?? 0) + (scaleI * w) / sumI;
+        v += (DAMPING * (rank[j] ?? 0) * w) / (rowSums[j] ?? 0);
+      }
+      next[i] = v;
     }
     // A sentence without edges spreads its rank evenly, so that the total stays 1.
     const spread = (DAMPING * dangling) / n;
     let delta = 0;
     for (let j = 0; j < n; j++) {
-      let v = base;
-      const to = offsets[j + 1] ?? 0;
-      for (let k = offsets[j] ?? 0; k < to; k++) {
-        const i = targets[k] ?? 0;
-        // DAMPING * rank[i] * w / rowSums[i], grouped as the matrix version groups it.
-        v += ((scaled[i] ?? 0) * (weights[k] ?? 0)) / (rowSums[i] ?? 0);
-      }
-      v += spread;
+      const v = (next[j] ?? 0) + spread;
       next[j] = v;
       delta += Math.abs(v - (rank[j] ?? 0));
     }
