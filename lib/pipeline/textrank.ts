@@ -272,57 +272,81 @@ function sparseOf(matrix: Float64Array, n: number, count: number, scratch: Scrat
 
 /**
  * Every edge of both graphs, for articles short enough to keep them all, and the cosine matrix behind the
- * lexical one. Each pair is computed once, from the side `cosine` iterates (the vector with fewer terms, the
- * earlier sentence on a tie), with the other vector scattered into a dense array: the products are summed in
- * `cosine`'s order, and the shared-term count of the overlap graph comes from the same pass.
+ * lexical one. Sentence a meets the sentences sharing a term with it through the term's postings, reading
+ * its own terms in order: the products of a pair are summed in `cosine`'s order when a is the side `cosine`
+ * iterates (the vector with fewer terms, the earlier sentence on a tie), and that side records the pair.
+ * The same pass counts the shared terms of the overlap graph. Only pairs that share a term cost anything.
  */
 function buildFullGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGraphs {
-  const { size: n, offsets, ids, weights, norms } = matrix;
+  const { size: n, vocabulary, offsets, ids, weights, norms } = matrix;
+  // Postings: the sentences holding term t, ascending, with the term's weight in each.
+  const postingOffsets = scratch.int32(vocabulary + 1);
+  for (let k = 0; k < ids.length; k++) {
+    const t = (ids[k] ?? 0) + 1;
+    postingOffsets[t] = (postingOffsets[t] ?? 0) + 1;
+  }
+  for (let t = 0; t < vocabulary; t++)
+    postingOffsets[t + 1] = (postingOffsets[t + 1] ?? 0) + (postingOffsets[t] ?? 0);
+  const postingSentences = scratch.int32(ids.length);
+  const postingWeights = scratch.float64(ids.length);
+  const filled = scratch.int32(vocabulary);
+  filled.set(postingOffsets.subarray(0, vocabulary));
+  for (let i = 0; i < n; i++) {
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const t = ids[k] ?? 0;
+      const at = filled[t] ?? 0;
+      postingSentences[at] = i;
+      postingWeights[at] = weights[k] ?? 0;
+      filled[t] = at + 1;
+    }
+  }
+
   const lexical = scratch.float64(n * n);
   const overlap = scratch.float64(n * n);
-  const dense = scratch.float64(matrix.vocabulary);
   const lengths = logLengths(matrix, scratch);
+  const dots = scratch.float64(n);
+  const shared = scratch.int32(n);
+  const met = scratch.int32(n);
   let lexicalEdges = 0;
   let overlapEdges = 0;
-  for (let large = 0; large < n; large++) {
-    const largeFrom = offsets[large] ?? 0;
-    const largeTo = offsets[large + 1] ?? 0;
-    for (let k = largeFrom; k < largeTo; k++) dense[ids[k] ?? 0] = weights[k] ?? 0;
-    const largeSize = largeTo - largeFrom;
-    for (let small = 0; small < n; small++) {
-      const from = offsets[small] ?? 0;
-      const to = offsets[small + 1] ?? 0;
-      // cosine(a, b) for a < b iterates a when |a| <= |b|, else b.
-      const iterated = small < large ? to - from <= largeSize : to - from < largeSize;
-      if (!iterated || small === large) continue;
-      let dot = 0;
-      let shared = 0;
-      for (let k = from; k < to; k++) {
-        const v = dense[ids[k] ?? 0] ?? 0;
-        if (v !== 0) {
-          dot += (weights[k] ?? 0) * v;
-          shared++;
-        }
-      }
-      // Both entries stay 0 for sentences without a shared term.
-      if (shared === 0) continue;
-      const first = Math.min(small, large);
-      const second = Math.max(small, large);
-      const na = norms[first] ?? 0;
-      const nb = norms[second] ?? 0;
-      const w = na === 0 || nb === 0 ? 0 : dot / (na * nb);
-      lexical[small * n + large] = w;
-      lexical[large * n + small] = w;
-      if (w !== 0) lexicalEdges++;
-      const denominator = (lengths[first] ?? 0) + (lengths[second] ?? 0);
-      if (denominator > 0) {
-        const o = shared / denominator;
-        overlap[small * n + large] = o;
-        overlap[large * n + small] = o;
-        overlapEdges++;
+  for (let a = 0; a < n; a++) {
+    let count = 0;
+    for (let k = offsets[a] ?? 0; k < (offsets[a + 1] ?? 0); k++) {
+      const t = ids[k] ?? 0;
+      const w = weights[k] ?? 0;
+      for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
+        const b = postingSentences[p] ?? 0;
+        if (b === a) continue;
+        if (shared[b] === 0) met[count++] = b;
+        dots[b] = (dots[b] ?? 0) + w * (postingWeights[p] ?? 0);
+        shared[b] = (shared[b] ?? 0) + 1;
       }
     }
-    for (let k = largeFrom; k < largeTo; k++) dense[ids[k] ?? 0] = 0;
+    const sizeA = (offsets[a + 1] ?? 0) - (offsets[a] ?? 0);
+    for (let m = 0; m < count; m++) {
+      const b = met[m] ?? 0;
+      const sizeB = (offsets[b + 1] ?? 0) - (offsets[b] ?? 0);
+      // cosine(x, y) for x < y iterates x when |x| <= |y|, else y.
+      if (a < b ? sizeA <= sizeB : sizeA < sizeB) {
+        const first = Math.min(a, b);
+        const second = Math.max(a, b);
+        const na = norms[first] ?? 0;
+        const nb = norms[second] ?? 0;
+        const w = na === 0 || nb === 0 ? 0 : (dots[b] ?? 0) / (na * nb);
+        lexical[a * n + b] = w;
+        lexical[b * n + a] = w;
+        if (w !== 0) lexicalEdges++;
+        const denominator = (lengths[first] ?? 0) + (lengths[second] ?? 0);
+        if (denominator > 0) {
+          const o = (shared[b] ?? 0) / denominator;
+          overlap[a * n + b] = o;
+          overlap[b * n + a] = o;
+          overlapEdges++;
+        }
+      }
+      dots[b] = 0;
+      shared[b] = 0;
+    }
   }
   return {
     lexical: sparseOf(lexical, n, lexicalEdges, scratch),

@@ -60,8 +60,9 @@ function lookUp(
   for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
     const k = slots[slot] ?? -1;
     if (k < 0) return -1;
+    if (hashes[k] !== hash) continue;
     const s = strings[k] ?? '';
-    if (hashes[k] !== hash || s.length !== end - start) continue;
+    if (s.length !== end - start) continue;
     let i = 0;
     while (i < s.length && s.charCodeAt(i) === text.charCodeAt(start + i)) i++;
     if (i === s.length) return k;
