@@ -256,15 +256,20 @@ function wordAfter(text: string, start: number): string {
   return text.slice(start, i);
 }
 
+const INITIAL = /^\p{Lu}$/u;
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+/** A single capital letter ("J" of "J. Smith"); one code point is at most two code units. */
+const isInitial = (word: string): boolean => word.length <= 2 && INITIAL.test(word);
+/** Letters joined by full stops ("U.S", "e.g"). */
+const isInitialism = (word: string): boolean => word.includes('.') && INITIALISM.test(word);
+
 /** Whether a single full stop after `word` ends the sentence, given what comes next. */
 function fullStopEnds(word: string, next: string, nextWord: string): boolean {
   const key = word.toLowerCase();
   if (NEVER_FINAL.has(key)) return false;
   if (isDigit(next) && BEFORE_NUMBER.has(key)) return false;
   if (isLower(next)) return false;
-  const initial = /^\p{Lu}$/u.test(word);
-  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(word);
-  if (initial || initialism || AMBIGUOUS.has(key)) return SENTENCE_OPENERS.has(nextWord);
+  if (isInitial(word) || isInitialism(word) || AMBIGUOUS.has(key)) return SENTENCE_OPENERS.has(nextWord);
   return true;
 }
 
@@ -274,7 +279,7 @@ function gluedStopEnds(text: string, dot: number, after: number, word: string): 
     /\p{L}/u.test(text[after + 1] ?? '') || (/[AI]/.test(text[after] ?? '') && isSpace(text[after + 1]));
   if (!(isUpper(text[after]) && opensWord)) return false;
   if (NEVER_FINAL.has(word.toLowerCase())) return false;
-  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  if (isInitial(word) || isInitialism(word)) return false;
   const prev = text[dot - 1];
   return /[\p{L}\d%]/u.test(prev ?? '') || CLOSERS.has(prev ?? '');
 }

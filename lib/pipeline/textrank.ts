@@ -178,9 +178,15 @@ export function buildTermMatrix(
     }
     offsets[i + 1] = at;
   }
-  // Smoothed IDF (always > 0) so that a term in every sentence still counts a little.
+  // Smoothed IDF (always > 0) so that a term in every sentence still counts a little. It depends on the
+  // document frequency alone, 1 .. n, so each value is computed once.
+  const idfOf = scratch.float64(n + 1);
   const idf = scratch.float64(vocabulary);
-  for (let t = 0; t < vocabulary; t++) idf[t] = Math.log(1 + n / (df[t] || 1));
+  for (let t = 0; t < vocabulary; t++) {
+    const d = df[t] || 1;
+    if (idfOf[d] === 0) idfOf[d] = Math.log(1 + n / d);
+    idf[t] = idfOf[d] ?? 0;
+  }
   const weights = scratch.float64(at);
   const norms = scratch.float64(n);
   for (let i = 0; i < n; i++) {
