@@ -12,8 +12,8 @@ export type Scratch = {
 };
 
 /**
- * Bytes per shared buffer: one short article's arrays fit in one or two. Larger requests (over half of it,
- * e.g. the similarity matrices of long articles) get a buffer of their own.
+ * Bytes per shared buffer: one short article's arrays fit in two or three. Larger requests (over half of
+ * it, e.g. the similarity matrix of a long article) get a backing store of their own.
  */
 const BUFFER_BYTES = 16_384;
 
@@ -21,30 +21,26 @@ const BUFFER_BYTES = 16_384;
 export function createScratch(): Scratch {
   let buffer = new ArrayBuffer(0);
   let used = 0;
-  /** Reserves `bytes` (rounded up to 8, so that every view is aligned) and returns [buffer, offset]. */
-  const reserve = (bytes: number): readonly [ArrayBuffer, number] => {
-    const size = Math.ceil(bytes / 8) * 8;
-    if (size > BUFFER_BYTES / 2) return [new ArrayBuffer(size), 0];
-    if (used + size > buffer.byteLength) {
+  /** Whether `bytes` fit a shared buffer; if so, `buffer` is one with room for them from `used` on. */
+  const fits = (bytes: number): boolean => {
+    if (bytes > BUFFER_BYTES / 2) return false;
+    if (used + bytes > buffer.byteLength) {
       buffer = new ArrayBuffer(BUFFER_BYTES);
       used = 0;
     }
+    return true;
+  };
+  /** Reserves `bytes` at `used`, rounded up to 8 so that every view stays aligned; returns their offset. */
+  const take = (bytes: number): number => {
     const at = used;
-    used += size;
-    return [buffer, at];
+    used += Math.ceil(bytes / 8) * 8;
+    return at;
   };
   return {
-    float64: (length) => {
-      const [b, at] = reserve(8 * length);
-      return new Float64Array(b, at, length);
-    },
-    int32: (length) => {
-      const [b, at] = reserve(4 * length);
-      return new Int32Array(b, at, length);
-    },
-    uint8: (length) => {
-      const [b, at] = reserve(length);
-      return new Uint8Array(b, at, length);
-    },
+    float64: (length) =>
+      fits(8 * length) ? new Float64Array(buffer, take(8 * length), length) : new Float64Array(length),
+    int32: (length) =>
+      fits(4 * length) ? new Int32Array(buffer, take(4 * length), length) : new Int32Array(length),
+    uint8: (length) => (fits(length) ? new Uint8Array(buffer, take(length), length) : new Uint8Array(length)),
   };
 }
