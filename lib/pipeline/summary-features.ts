@@ -203,14 +203,15 @@ function maxOf(values: ArrayLike<number>, floor: number): number {
 
 /**
  * Computes the features of every sentence of an article into one flat matrix. `text` is the article body
- * the sentence offsets point into (paragraph breaks are read from it); `title` may be empty.
+ * the sentence offsets point into (paragraph breaks are read from it); `title` may be empty. The arrays of
+ * the result are carved from `scratch`.
  */
 export function extractSummaryFeatureMatrix(
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],
+  scratch: Scratch = createScratch(),
 ): SummaryFeatureMatrix {
   const n = sentences.length;
-  const scratch = createScratch();
   const texts = sentences.map((s) => s.text);
   // One scan of each sentence yields its content terms as ids and its word count.
   const index = indexContentTerms(texts, scratch);
