@@ -199,17 +199,49 @@ const MAX_WORD_LOOK = 40;
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»', '}']);
 const OPENERS = new Set(['"', "'", '“', '‘', '(', '[', '«']);
 const BULLET = /^(?:[-*•·▪‣◦–—]|\d{1,3}[.)])\s/;
+/** The characters the pass stops at: line breaks and sentence terminators (global: read with lastIndex). */
+const CANDIDATE = /[\n\r.!?…]/g;
 
-const isSpace = (c: string | undefined): boolean => c !== undefined && /\s/.test(c);
-const isLower = (c: string | undefined): boolean => c !== undefined && /\p{Ll}/u.test(c);
-const isUpper = (c: string | undefined): boolean => c !== undefined && /\p{Lu}/u.test(c);
+/**
+ * Whether UTF-16 code unit `c` is white space as /\s/ defines it (ECMAScript WhiteSpace and LineTerminator;
+ * NaN, a position past the text, is not), without running a regex on every character.
+ */
+function isSpaceCode(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+const isSpace = (c: string | undefined): boolean => c !== undefined && isSpaceCode(c.charCodeAt(0));
+// ASCII answers without a regex; the Unicode property regexes decide the rest.
+const isLower = (c: string | undefined): boolean => {
+  const code = c === undefined ? Number.NaN : c.charCodeAt(0);
+  return code < 0x80 ? code >= 0x61 && code <= 0x7a : c !== undefined && /\p{Ll}/u.test(c);
+};
+const isUpper = (c: string | undefined): boolean => {
+  const code = c === undefined ? Number.NaN : c.charCodeAt(0);
+  return code < 0x80 ? code >= 0x41 && code <= 0x5a : c !== undefined && /\p{Lu}/u.test(c);
+};
+/** Whether `text[i]` is a letter (/\p{L}/u on that one code unit). */
+const isLetterAt = (text: string, i: number): boolean => {
+  const code = text.charCodeAt(i);
+  return code < 0x80 ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a : /\p{L}/u.test(text[i] ?? '');
+};
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
 /** The word that ends just before `end` (exclusive), without leading quotes/brackets, at most MAX_WORD_LOOK chars. */
 function wordBefore(text: string, end: number): string {
   let i = end;
   const stop = Math.max(0, end - MAX_WORD_LOOK);
-  while (i > stop && !isSpace(text[i - 1])) i--;
+  while (i > stop && !isSpaceCode(text.charCodeAt(i - 1))) i--;
   let word = text.slice(i, end);
   while (word.length > 0 && (OPENERS.has(word[0] ?? '') || word[0] === '-' || word[0] === '—'))
     word = word.slice(1);
@@ -220,9 +252,16 @@ function wordBefore(text: string, end: number): string {
 function wordAfter(text: string, start: number): string {
   let i = start;
   const stop = Math.min(text.length, start + MAX_WORD_LOOK);
-  while (i < stop && /[\p{L}]/u.test(text[i] ?? '')) i++;
+  while (i < stop && isLetterAt(text, i)) i++;
   return text.slice(start, i);
 }
+
+const INITIAL = /^\p{Lu}$/u;
+const INITIALISM = /^(?:\p{L}\.)+\p{L}$/u;
+/** A single capital letter ("J" of "J. Smith"); one code point is at most two code units. */
+const isInitial = (word: string): boolean => word.length <= 2 && INITIAL.test(word);
+/** Letters joined by full stops ("U.S", "e.g"). */
+const isInitialism = (word: string): boolean => word.includes('.') && INITIALISM.test(word);
 
 /** Whether a single full stop after `word` ends the sentence, given what comes next. */
 function fullStopEnds(word: string, next: string, nextWord: string): boolean {
@@ -230,9 +269,7 @@ function fullStopEnds(word: string, next: string, nextWord: string): boolean {
   if (NEVER_FINAL.has(key)) return false;
   if (isDigit(next) && BEFORE_NUMBER.has(key)) return false;
   if (isLower(next)) return false;
-  const initial = /^\p{Lu}$/u.test(word);
-  const initialism = /^(?:\p{L}\.)+\p{L}$/u.test(word);
-  if (initial || initialism || AMBIGUOUS.has(key)) return SENTENCE_OPENERS.has(nextWord);
+  if (isInitial(word) || isInitialism(word) || AMBIGUOUS.has(key)) return SENTENCE_OPENERS.has(nextWord);
   return true;
 }
 
@@ -242,7 +279,7 @@ function gluedStopEnds(text: string, dot: number, after: number, word: string): 
     /\p{L}/u.test(text[after + 1] ?? '') || (/[AI]/.test(text[after] ?? '') && isSpace(text[after + 1]));
   if (!(isUpper(text[after]) && opensWord)) return false;
   if (NEVER_FINAL.has(word.toLowerCase())) return false;
-  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  if (isInitial(word) || isInitialism(word)) return false;
   const prev = text[dot - 1];
   return /[\p{L}\d%]/u.test(prev ?? '') || CLOSERS.has(prev ?? '');
 }
@@ -256,25 +293,30 @@ export function segmentSentences(text: string): Sentence[] {
   const emit = (end: number): void => {
     let s = start;
     let e = end;
-    while (s < e && isSpace(text[s])) s++;
-    while (e > s && isSpace(text[e - 1])) e--;
+    while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+    while (e > s && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
     start = end;
   };
 
   let i = 0;
   while (i < n) {
-    const c = text[i];
-    if (c === '\n' || c === '\r') {
+    // Only line breaks and terminators can end a sentence; the regex engine skips to the next one far
+    // faster than a loop over every character.
+    CANDIDATE.lastIndex = i;
+    if (!CANDIDATE.test(text)) break;
+    i = CANDIDATE.lastIndex - 1;
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || code === 0x0d) {
       // A blank line always ends a sentence; a single line break does when the next line is a bullet or
       // starts a new capitalised line after a line that does not continue (headlines, lists).
       let j = i + 1;
       let newlines = 1;
-      while (j < n && isSpace(text[j])) {
-        if (text[j] === '\n') newlines++;
+      while (j < n && isSpaceCode(text.charCodeAt(j))) {
+        if (text.charCodeAt(j) === 0x0a) newlines++;
         j++;
       }
-      if (c === '\r' && text[i + 1] === '\n') newlines--;
+      if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) newlines--;
       if (newlines >= 2 || j >= n) {
         emit(i);
         i = j;
@@ -295,10 +337,7 @@ export function segmentSentences(text: string): Sentence[] {
       i = j;
       continue;
     }
-    if (c !== '.' && c !== '!' && c !== '?' && c !== '…') {
-      i++;
-      continue;
-    }
+    const c = text[i];
     // A run of terminators, then closing quotes or brackets.
     const first = i;
     let j = i;

@@ -1,5 +1,6 @@
-import { extractSummaryFeatures, isBoilerplate } from './summary-features';
-import { type SummaryModel, scoreSentenceLogit } from './summary-model';
+import { withScratch } from './scratch';
+import { extractSummaryFeatureMatrix } from './summary-features';
+import { type SummaryModel, scoreSentenceLogits } from './summary-model';
 import type { Sentence, SummarySentence } from './types';
 
 /**
@@ -73,39 +74,44 @@ export function selectSummary(
 ): SummarySentence[] {
   const budget = resolveLength(sentences.length, options);
   if (budget.sentences === 0 || budget.words === 0) return [];
-  const { features, similarity, words } = extractSummaryFeatures(article, sentences);
-  // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
-  const scores = features.map((f, i) => round3(sigmoid(scoreSentenceLogit(model, f, i))));
-  const lambda = model.mmrLambda;
-  const chosen: number[] = [];
-  const available: number[] = [];
-  sentences.forEach((s, i) => {
-    if (!isBoilerplate(s.text)) available.push(i);
-  });
-  let wordsLeft = budget.words;
-  while (chosen.length < budget.sentences) {
-    let best = -1;
-    let bestValue = Number.NEGATIVE_INFINITY;
-    for (const i of available) {
-      if ((words[i] ?? 0) > wordsLeft) continue;
-      let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, similarity[i]?.(j) ?? 0);
-      if (redundancy >= DUPLICATE_SIMILARITY) continue;
-      const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
-      if (value > bestValue) {
-        bestValue = value;
-        best = i;
+  // The feature arrays live only until the picks are copied out, so their buffers serve the next article.
+  return withScratch((scratch) => {
+    const { values, similarity, words, boilerplate } = extractSummaryFeatureMatrix(
+      article,
+      sentences,
+      scratch,
+    );
+    // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
+    const scores = scoreSentenceLogits(model, values).map((z) => round3(sigmoid(z)));
+    const lambda = model.mmrLambda;
+    const chosen: number[] = [];
+    const available: number[] = [];
+    for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
+    let wordsLeft = budget.words;
+    while (chosen.length < budget.sentences) {
+      let best = -1;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      for (const i of available) {
+        if ((words[i] ?? 0) > wordsLeft) continue;
+        let redundancy = 0;
+        for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
+        if (redundancy >= DUPLICATE_SIMILARITY) continue;
+        const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
       }
+      if (best < 0) break;
+      chosen.push(best);
+      available.splice(available.indexOf(best), 1);
+      wordsLeft -= words[best] ?? 0;
     }
-    if (best < 0) break;
-    chosen.push(best);
-    available.splice(available.indexOf(best), 1);
-    wordsLeft -= words[best] ?? 0;
-  }
-  const out: SummarySentence[] = [];
-  for (const i of chosen.sort((a, b) => a - b)) {
-    const s = sentences[i];
-    if (s !== undefined) out.push({ text: s.text, start: s.start, end: s.end, score: scores[i] ?? 0 });
-  }
-  return out;
+    const out: SummarySentence[] = [];
+    for (const i of chosen.sort((a, b) => a - b)) {
+      const s = sentences[i];
+      if (s !== undefined) out.push({ text: s.text, start: s.start, end: s.end, score: scores[i] ?? 0 });
+    }
+    return out;
+  });
 }

@@ -1,5 +1,6 @@
-import { buildSentenceGraphs, buildTfIdf, cosine, rankSparseByCentrality, type TermVector } from './textrank';
-import { contentTerms, tokenizeWords } from './tokenize';
+import { createScratch, type Scratch } from './scratch';
+import { buildSentenceGraphs, buildTermMatrix, rankSparseByCentrality } from './textrank';
+import { contentTerms, indexContentTerms, type TermIndex, termIdOf } from './tokenize';
 import type { Sentence } from './types';
 
 /**
@@ -57,13 +58,31 @@ export const SUMMARY_FEATURES = [
 export type SummaryFeature = (typeof SUMMARY_FEATURES)[number];
 export type SummaryFeatureVector = Readonly<Record<SummaryFeature, number>>;
 
-/** What the ranker and the redundancy control need about an article's sentences. */
+/** Column of each feature in a row of SummaryFeatureMatrix.values. */
+const COLUMN = Object.fromEntries(SUMMARY_FEATURES.map((name, k) => [name, k])) as Readonly<
+  Record<SummaryFeature, number>
+>;
+
+/** What the ranker and the redundancy control need about an article's sentences, in flat arrays. */
+export type SummaryFeatureMatrix = {
+  readonly size: number;
+  /** Feature f of sentence i at `values[i * SUMMARY_FEATURES.length + f]`, in SUMMARY_FEATURES order. */
+  readonly values: Float64Array;
+  /**
+   * TF-IDF cosine of sentences i and j (symmetric, 0 for i = j): read from the matrix the centrality graph
+   * was built from, or computed on demand for documents too long for a full matrix.
+   */
+  readonly similarity: (i: number, j: number) => number;
+  /** Word count of each sentence (letters/digits tokens), for length control. */
+  readonly words: Int32Array;
+  /** 1 for a sentence that isBoilerplate: it is never chosen. */
+  readonly boilerplate: Uint8Array;
+};
+
+/** The same features by name, for training and inspection (see extractSummaryFeatures). */
 export type SummaryFeatureSet = {
   readonly features: readonly SummaryFeatureVector[];
-  /**
-   * TF-IDF cosine of sentences i and j as `similarity[i](j)` (symmetric, 0 for i = j), computed on demand:
-   * the full matrix is n² numbers, 200 MB for a 5,000-sentence article, and selection reads a few entries.
-   */
+  /** TF-IDF cosine of sentences i and j as `similarity[i](j)` (symmetric, 0 for i = j), computed on demand. */
   readonly similarity: readonly ((j: number) => number)[];
   /** Word count of each sentence (letters/digits tokens), for length control. */
   readonly words: readonly number[];
@@ -80,8 +99,37 @@ const LONG_WORDS = 60;
  */
 const BOILERPLATE =
   /\b(?:click here|read more|sign up|subscribe (?:now|to)|follow us|all rights reserved|copyright|getty images|photograph:|image:|photo:|caption:|reporting by|editing by|share this|related (?:stories|articles))\b|^by\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,3}$|©/iu;
+/**
+ * One word of each BOILERPLATE phrase, for a cheap necessary condition. A phrase matches between word
+ * boundaries, so unless a non-ASCII letter or digit touches it (é glues onto a token; ſ and the Kelvin sign
+ * K case-fold to s and k), every word of a match is a whole token. A sentence with none of these tokens, no
+ * non-ASCII letter, digit or ©, and no "by" at its start cannot match: the big case-insensitive Unicode
+ * regex is skipped for it (all but ~1% of BBC sentences).
+ */
+const BOILERPLATE_WORDS: ReadonlySet<string> = new Set([
+  'click',
+  'read',
+  'sign',
+  'subscribe',
+  'follow',
+  'reserved',
+  'copyright',
+  'getty',
+  'photograph',
+  'image',
+  'photo',
+  'caption',
+  'reporting',
+  'editing',
+  'share',
+  'related',
+]);
+/** A non-ASCII letter, digit or ©: what could make a boilerplate match that BOILERPLATE_WORDS misses. */
+const GLUED = /\P{ASCII}(?<=[©\p{L}\p{N}])/u;
 const QUESTION = /\?["'”’)\]]*$/;
-const QUOTE = /["“”«»]|(?:^|\s)['‘]|['’](?:\s|$)/;
+// A single quote after a space or at the start, or before a space or at the end. The look-arounds say the
+// same as (?:^|\s)['‘] and ['’](?:\s|$) but let the engine scan for the quote characters: twice as fast.
+const QUOTE = /["“”«»]|(?<!\S)['‘]|['’](?!\S)/;
 const DIGIT = /\d/;
 const ANAPHOR = /^["“'‘(]?(?:he|she|it|they|this|that|these|those|his|her|their|its)\b/i;
 
@@ -90,108 +138,205 @@ export function isBoilerplate(text: string): boolean {
   return BOILERPLATE.test(text);
 }
 
-/** Index of the paragraph (blank-line separated block of `text`) that each sentence starts in. */
-function paragraphIndices(text: string, sentences: readonly Sentence[]): number[] {
-  const breaks: number[] = [];
-  for (const m of text.matchAll(/\n[^\S\n]*\n\s*/g)) breaks.push(m.index);
-  let paragraph = 0;
-  return sentences.map((s) => {
-    while (paragraph < breaks.length && (breaks[paragraph] ?? 0) < s.start) paragraph++;
-    return paragraph;
-  });
-}
-
-/** Rank of each value in 1 (highest) .. 0 (lowest); ties share the earlier sentence's order. */
-function rankScores(values: readonly number[]): number[] {
-  const n = values.length;
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => b.v - a.v || a.i - b.i);
-  const out = new Array<number>(n).fill(0);
-  order.forEach(({ i }, r) => {
-    out[i] = n > 1 ? 1 - r / (n - 1) : 1;
+/**
+ * isBoilerplate of each sentence, running the regex only where the cheap checks cannot rule a match out: a
+ * sentence without a BOILERPLATE_WORDS term (a superset of the tokens: "shares" folds to "share"), without a
+ * GLUED character and not opening with "by" is not boilerplate.
+ */
+function boilerplateFlags(index: TermIndex, texts: readonly string[], scratch: Scratch): Uint8Array {
+  const flagged = scratch.uint8(index.terms.length);
+  for (const word of BOILERPLATE_WORDS) {
+    const id = termIdOf(index, word);
+    if (id !== undefined) flagged[id] = 1;
+  }
+  const out = scratch.uint8(texts.length);
+  texts.forEach((text, i) => {
+    let suspect = false;
+    for (let k = index.offsets[i] ?? 0; k < (index.offsets[i + 1] ?? 0) && !suspect; k++)
+      suspect = flagged[index.ids[k] ?? 0] === 1;
+    if (!suspect) {
+      const startsWithBy = (text.charCodeAt(0) | 0x20) === 0x62 && (text.charCodeAt(1) | 0x20) === 0x79;
+      suspect = startsWithBy || GLUED.test(text);
+    }
+    out[i] = suspect && BOILERPLATE.test(text) ? 1 : 0;
   });
   return out;
 }
 
-/** The TF-IDF centroid of the article (sum of the sentence vectors). */
-function centroidOf(vectors: readonly TermVector[]): TermVector {
-  const weights = new Map<string, number>();
-  for (const v of vectors) for (const [t, w] of v.weights) weights.set(t, (weights.get(t) ?? 0) + w);
-  let sq = 0;
-  for (const w of weights.values()) sq += w * w;
-  return { weights, norm: Math.sqrt(sq) };
+/** Index of the paragraph (blank-line separated block of `text`) that each sentence starts in. */
+function paragraphIndices(text: string, sentences: readonly Sentence[], scratch: Scratch): Int32Array {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(/\n[^\S\n]*\n\s*/g)) breaks.push(m.index);
+  let paragraph = 0;
+  const out = scratch.int32(sentences.length);
+  sentences.forEach((s, i) => {
+    while (paragraph < breaks.length && (breaks[paragraph] ?? 0) < s.start) paragraph++;
+    out[i] = paragraph;
+  });
+  return out;
+}
+
+/** Rank of each value in 1 (highest) .. 0 (lowest); ties share the earlier sentence's order. */
+function rankScores(values: Float64Array, scratch: Scratch): Float64Array {
+  const n = values.length;
+  // Indices by descending value by insertion sort: quadratic like the sentence graphs, and without a
+  // comparator call per step, which is what a sort of some twenty sentences spends its time on.
+  const order = scratch.int32(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] ?? 0;
+    let k = i;
+    // Only past smaller values: an earlier sentence keeps its place on a tie.
+    for (; k > 0 && (values[order[k - 1] ?? 0] ?? 0) < v; k--) order[k] = order[k - 1] ?? 0;
+    order[k] = i;
+  }
+  const out = scratch.float64(n);
+  for (let r = 0; r < n; r++) out[order[r] ?? 0] = n > 1 ? 1 - r / (n - 1) : 1;
+  return out;
+}
+
+/** Math.max(floor, ...values), without spreading a long array onto the stack. */
+function maxOf(values: ArrayLike<number>, floor: number): number {
+  let max = floor;
+  for (let i = 0; i < values.length; i++) max = Math.max(max, values[i] ?? 0);
+  return max;
 }
 
 /**
- * Computes the features of every sentence of an article. `text` is the article body the sentence offsets
- * point into (paragraph breaks are read from it); `title` may be empty.
+ * Computes the features of every sentence of an article into one flat matrix. `text` is the article body
+ * the sentence offsets point into (paragraph breaks are read from it); `title` may be empty. The arrays of
+ * the result are carved from `scratch`.
+ */
+export function extractSummaryFeatureMatrix(
+  article: { readonly title: string; readonly text: string },
+  sentences: readonly Sentence[],
+  scratch: Scratch = createScratch(),
+): SummaryFeatureMatrix {
+  const n = sentences.length;
+  const texts = sentences.map((s) => s.text);
+  // One scan of each sentence yields its content terms as ids and its word count.
+  const index = indexContentTerms(texts, scratch);
+  const { ids: terms, offsets: termOffsets, words } = index;
+  const vocabulary = index.terms.length;
+  const matrix = buildTermMatrix(terms, termOffsets, vocabulary, scratch);
+  const { offsets, ids, weights, norms } = matrix;
+  // LexRank over TF-IDF cosine and TextRank over word overlap (Mihalcea & Tarau 2004: shared distinct
+  // content terms over log|Si| + log|Sj|, which rewards long sentences that share many words), as sparse
+  // graphs: identical to the full matrices up to MAX_NEIGHBOURS + 1 sentences, k-nearest-neighbour beyond.
+  const graphs = buildSentenceGraphs(matrix, scratch);
+  const centrality = rankSparseByCentrality(graphs.lexical, scratch);
+  const maxCentrality = maxOf(centrality, 0);
+  const overlap = rankSparseByCentrality(graphs.overlap, scratch);
+  const maxOverlap = maxOf(overlap, 0);
+
+  // The TF-IDF centroid (sum of the sentence vectors, MEAD), accumulated in sentence order and normed in
+  // order of first occurrence, as a Map built the same way would be.
+  const centroid = scratch.float64(vocabulary);
+  for (let k = 0; k < ids.length; k++) {
+    const t = ids[k] ?? 0;
+    centroid[t] = (centroid[t] ?? 0) + (weights[k] ?? 0);
+  }
+  let centroidSq = 0;
+  for (let t = 0; t < vocabulary; t++) centroidSq += (centroid[t] ?? 0) * (centroid[t] ?? 0);
+  const centroidNorm = Math.sqrt(centroidSq);
+
+  const isTitleTerm = scratch.uint8(vocabulary);
+  const titleTerms = new Set(contentTerms(article.title));
+  for (const t of titleTerms) {
+    const id = termIdOf(index, t);
+    if (id !== undefined) isTitleTerm[id] = 1;
+  }
+  const boilerplate = boilerplateFlags(index, texts, scratch);
+  const paragraphs = paragraphIndices(article.text, sentences, scratch);
+
+  // In-article frequency of each term, counting repeats (Luhn 1958).
+  const frequency = scratch.int32(vocabulary);
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k] ?? 0;
+    frequency[t] = (frequency[t] ?? 0) + 1;
+  }
+  const maxFrequency = maxOf(frequency, 1);
+  const mass = scratch.float64(n);
+  const termFrequency = scratch.float64(n);
+  for (let i = 0; i < n; i++) {
+    const from = termOffsets[i] ?? 0;
+    const to = termOffsets[i + 1] ?? 0;
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += frequency[terms[k] ?? 0] ?? 0;
+    mass[i] = sum / maxFrequency;
+    termFrequency[i] = to > from ? (mass[i] ?? 0) / (to - from) : 0;
+  }
+  const maxMass = maxOf(mass, 0);
+  let termFrequencySum = 0;
+  for (let i = 0; i < n; i++) termFrequencySum += termFrequency[i] ?? 0;
+  const meanTermFrequency = termFrequencySum / Math.max(1, n);
+  const centralityRank = rankScores(centrality, scratch);
+  const termFrequencyRank = rankScores(termFrequency, scratch);
+
+  const width = SUMMARY_FEATURES.length;
+  const values = scratch.float64(n * width);
+  for (let i = 0; i < n; i++) {
+    const text = sentences[i]?.text ?? '';
+    const from = offsets[i] ?? 0;
+    const to = offsets[i + 1] ?? 0;
+    let dot = 0;
+    let shared = 0;
+    for (let k = from; k < to; k++) {
+      const t = ids[k] ?? 0;
+      dot += (weights[k] ?? 0) * (centroid[t] ?? 0);
+      shared += isTitleTerm[t] ?? 0;
+    }
+    const norm = norms[i] ?? 0;
+    const wordCount = words[i] ?? 0;
+    const paragraph = paragraphs[i] ?? 0;
+    const tf = termFrequency[i] ?? 0;
+    const row = i * width;
+    values[row + COLUMN.centrality] = maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0;
+    values[row + COLUMN.centralityRank] = centralityRank[i] ?? 0;
+    values[row + COLUMN.overlapCentrality] = maxOverlap > 0 ? (overlap[i] ?? 0) / maxOverlap : 0;
+    // cosine(sentence, centroid): the sentence has no more terms than the centroid, so its own are summed.
+    values[row + COLUMN.centroid] = norm === 0 || centroidNorm === 0 ? 0 : dot / (norm * centroidNorm);
+    values[row + COLUMN.termFrequency] = tf;
+    values[row + COLUMN.termFrequencyRank] = termFrequencyRank[i] ?? 0;
+    values[row + COLUMN.termFrequencyRelative] =
+      meanTermFrequency > 0 ? Math.min(1, tf / meanTermFrequency / 2) : 0;
+    values[row + COLUMN.termMass] = maxMass > 0 ? (mass[i] ?? 0) / maxMass : 0;
+    values[row + COLUMN.title] = titleTerms.size > 0 ? shared / titleTerms.size : 0;
+    values[row + COLUMN.lead] = i === 0 ? 1 : 0;
+    values[row + COLUMN.position] = 1 / Math.sqrt(1 + i);
+    values[row + COLUMN.relativePosition] = n > 1 ? i / (n - 1) : 0;
+    values[row + COLUMN.paragraphStart] = i === 0 || paragraphs[i - 1] !== paragraph ? 1 : 0;
+    values[row + COLUMN.paragraphPosition] = 1 / Math.sqrt(1 + paragraph);
+    values[row + COLUMN.length] = Math.min(1, Math.log1p(wordCount) / Math.log1p(LONG_WORDS));
+    values[row + COLUMN.short] = wordCount < SHORT_WORDS ? 1 : 0;
+    values[row + COLUMN.number] = DIGIT.test(text) ? 1 : 0;
+    values[row + COLUMN.quote] = QUOTE.test(text) ? 1 : 0;
+    values[row + COLUMN.question] = text.includes('?') && QUESTION.test(text) ? 1 : 0;
+    values[row + COLUMN.anaphor] = ANAPHOR.test(text) ? 1 : 0;
+  }
+  return { size: n, values, similarity: graphs.similarity, words, boilerplate };
+}
+
+/**
+ * Computes the features of every sentence of an article by name (extractSummaryFeatureMatrix, unpacked):
+ * what training reads. `text` is the article body the sentence offsets point into; `title` may be empty.
  */
 export function extractSummaryFeatures(
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],
 ): SummaryFeatureSet {
-  const n = sentences.length;
-  const terms = sentences.map((s) => contentTerms(s.text));
-  const vectors = buildTfIdf(terms);
-  // LexRank over TF-IDF cosine and TextRank over word overlap (Mihalcea & Tarau 2004: shared distinct
-  // content terms over log|Si| + log|Sj|, which rewards long sentences that share many words), as sparse
-  // graphs: identical to the full matrices up to MAX_NEIGHBOURS + 1 sentences, k-nearest-neighbour beyond.
-  const graphs = buildSentenceGraphs(vectors, terms);
-  const centrality = rankSparseByCentrality(graphs.lexical);
-  const maxCentrality = Math.max(0, ...centrality);
-  const centroid = centroidOf(vectors);
-  const titleTerms = new Set(contentTerms(article.title));
-  const paragraphs = paragraphIndices(article.text, sentences);
-
-  const docFrequency = new Map<string, number>();
-  for (const list of terms) for (const t of list) docFrequency.set(t, (docFrequency.get(t) ?? 0) + 1);
-  const maxFrequency = Math.max(1, ...docFrequency.values());
-  const mass = terms.map((list) => list.reduce((a, t) => a + (docFrequency.get(t) ?? 0), 0) / maxFrequency);
-  const maxMass = Math.max(0, ...mass);
-
-  const termFrequency = terms.map((list, i) => (list.length > 0 ? (mass[i] ?? 0) / list.length : 0));
-  const meanTermFrequency = termFrequency.reduce((a, v) => a + v, 0) / Math.max(1, n);
-  const centralityRank = rankScores(centrality);
-  const termFrequencyRank = rankScores(termFrequency);
-  const overlap = rankSparseByCentrality(graphs.overlap);
-  const maxOverlap = Math.max(0, ...overlap);
-
-  const words = sentences.map((s) => tokenizeWords(s.text).length);
-  const features = sentences.map((s, i): SummaryFeatureVector => {
-    const list = terms[i] ?? [];
-    const own = new Set(list);
-    let shared = 0;
-    for (const t of titleTerms) if (own.has(t)) shared++;
-    const wordCount = words[i] ?? 0;
-    const paragraph = paragraphs[i] ?? 0;
-    const vector = vectors[i];
-    return {
-      centrality: maxCentrality > 0 ? (centrality[i] ?? 0) / maxCentrality : 0,
-      centralityRank: centralityRank[i] ?? 0,
-      overlapCentrality: maxOverlap > 0 ? (overlap[i] ?? 0) / maxOverlap : 0,
-      centroid: vector === undefined ? 0 : cosine(vector, centroid),
-      termFrequency: termFrequency[i] ?? 0,
-      termFrequencyRank: termFrequencyRank[i] ?? 0,
-      termFrequencyRelative:
-        meanTermFrequency > 0 ? Math.min(1, (termFrequency[i] ?? 0) / meanTermFrequency / 2) : 0,
-      termMass: maxMass > 0 ? (mass[i] ?? 0) / maxMass : 0,
-      title: titleTerms.size > 0 ? shared / titleTerms.size : 0,
-      lead: i === 0 ? 1 : 0,
-      position: 1 / Math.sqrt(1 + i),
-      relativePosition: n > 1 ? i / (n - 1) : 0,
-      paragraphStart: i === 0 || paragraphs[i - 1] !== paragraph ? 1 : 0,
-      paragraphPosition: 1 / Math.sqrt(1 + paragraph),
-      length: Math.min(1, Math.log1p(wordCount) / Math.log1p(LONG_WORDS)),
-      short: wordCount < SHORT_WORDS ? 1 : 0,
-      number: DIGIT.test(s.text) ? 1 : 0,
-      quote: QUOTE.test(s.text) ? 1 : 0,
-      question: QUESTION.test(s.text) ? 1 : 0,
-      anaphor: ANAPHOR.test(s.text) ? 1 : 0,
-    };
-  });
-  const similarity = vectors.map((_, i) => (j: number): number => {
-    const a = vectors[Math.min(i, j)];
-    const b = vectors[Math.max(i, j)];
-    return i === j || a === undefined || b === undefined ? 0 : cosine(a, b);
-  });
-  return { features, similarity, words };
+  const { size, values, similarity, words } = extractSummaryFeatureMatrix(article, sentences);
+  const width = SUMMARY_FEATURES.length;
+  const features = Array.from(
+    { length: size },
+    (_, i): SummaryFeatureVector =>
+      Object.fromEntries(SUMMARY_FEATURES.map((name, k) => [name, values[i * width + k] ?? 0])) as Record<
+        SummaryFeature,
+        number
+      >,
+  );
+  return {
+    features,
+    similarity: Array.from({ length: size }, (_, i) => (j: number) => similarity(i, j)),
+    words: Array.from(words),
+  };
 }

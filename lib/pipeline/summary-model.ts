@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { SUMMARY_FEATURES, type SummaryFeature, type SummaryFeatureVector } from './summary-features';
+import { SUMMARY_FEATURES, type SummaryFeature } from './summary-features';
 
 /**
  * A linear sentence-salience model: logistic regression over the named features of summary-features.ts
@@ -51,13 +51,20 @@ export function parseSummaryModel(raw: unknown): SummaryModel {
 /** The lead prior fades linearly to 0 over this many sentences: Lead-3 is the news convention. */
 const LEAD_SPAN = 3;
 
-/** The salience log-odds w·x + b of the sentence at `index`, plus the lead prior. */
-export function scoreSentenceLogit(
-  model: SummaryModel,
-  features: SummaryFeatureVector,
-  index: number,
-): number {
-  let z = model.bias + model.leadPrior * Math.max(0, 1 - index / LEAD_SPAN);
-  for (const name of SUMMARY_FEATURES) z += model.weights[name] * features[name];
-  return z;
+/**
+ * The salience log-odds w·x + b of every sentence, plus the lead prior: `features` holds one row of
+ * SUMMARY_FEATURES.length values per sentence (SummaryFeatureMatrix.values), summed in feature order.
+ */
+export function scoreSentenceLogits(model: SummaryModel, features: Float64Array): number[] {
+  const width = SUMMARY_FEATURES.length;
+  const weights = SUMMARY_FEATURES.map((name) => model.weights[name]);
+  const n = Math.floor(features.length / width);
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    let z = model.bias + model.leadPrior * Math.max(0, 1 - i / LEAD_SPAN);
+    const row = i * width;
+    for (let f = 0; f < width; f++) z += (weights[f] ?? 0) * (features[row + f] ?? 0);
+    out.push(z);
+  }
+  return out;
 }

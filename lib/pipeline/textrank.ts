@@ -1,3 +1,5 @@
+import { createScratch, type Scratch } from './scratch';
+
 /**
  * Sentence centrality over a TF-IDF cosine similarity graph: continuous LexRank (Erkan & Radev 2004,
  * "LexRank: Graph-based Lexical Centrality as Salience in Text Summarization"), i.e. TextRank's PageRank
@@ -108,8 +110,9 @@ export function rankByCentrality(sim: readonly (readonly number[])[]): number[] 
 export const MAX_NEIGHBOURS = 256;
 
 /**
- * A symmetric weighted graph in compressed sparse rows: the neighbours of node i are
- * `targets[offsets[i] .. offsets[i + 1])` in ascending order, with positive `weights`.
+ * A symmetric weighted graph in compressed sparse rows, each edge stored once, in the row of its lower end:
+ * the neighbours j > i of node i are `targets[offsets[i] .. offsets[i + 1])` in ascending order, with
+ * positive `weights`.
  */
 export type SparseGraph = {
   readonly size: number;
@@ -119,42 +122,83 @@ export type SparseGraph = {
 };
 
 /**
- * Sentences as integer term ids: `ids[i]` lists the distinct terms of sentence i in first-occurrence order
- * (the iteration order of its TermVector), `values[i]` their TF-IDF weights, `postings[t]` the sentences
- * that contain term t, ascending.
+ * An article's sentences as TF-IDF vectors over integer term ids, flat: the distinct terms of sentence i
+ * are `ids[offsets[i] .. offsets[i + 1])` in first-occurrence order (the iteration order of its TermVector),
+ * with their weights alongside. Weights and norms equal buildTfIdf's bit for bit.
  */
-type TermIndex = {
+export type TermMatrix = {
+  readonly size: number;
+  /** Term ids run from 0 to vocabulary − 1. */
   readonly vocabulary: number;
-  readonly ids: readonly Int32Array[];
-  readonly values: readonly Float64Array[];
-  readonly postings: readonly Int32Array[];
+  readonly offsets: Int32Array;
+  readonly ids: Int32Array;
+  readonly weights: Float64Array;
+  readonly norms: Float64Array;
+  /** Terms of each sentence counting repeats (TextRank's |S|). */
+  readonly lengths: Int32Array;
 };
 
-function indexTerms(vectors: readonly TermVector[]): TermIndex {
-  const termIds = new Map<string, number>();
-  const ids: Int32Array[] = [];
-  const values: Float64Array[] = [];
-  const postingLists: number[][] = [];
-  vectors.forEach((v, i) => {
-    const own = new Int32Array(v.weights.size);
-    const weights = new Float64Array(v.weights.size);
-    let k = 0;
-    for (const [term, w] of v.weights) {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(term, id);
-        postingLists.push([]);
+/**
+ * `buildTfIdf` over term ids: sentence i has the terms (with repeats) `terms[termOffsets[i] ..
+ * termOffsets[i + 1])`, every id below `vocabulary`. The same formula, summed in the same order.
+ */
+export function buildTermMatrix(
+  terms: Int32Array,
+  termOffsets: Int32Array,
+  vocabulary: number,
+  scratch: Scratch = createScratch(),
+): TermMatrix {
+  const n = termOffsets.length - 1;
+  const offsets = scratch.int32(n + 1);
+  const ids = scratch.int32(terms.length);
+  const counts = scratch.int32(terms.length);
+  const lengths = scratch.int32(n);
+  const df = scratch.int32(vocabulary);
+  // seen[t] = i + 1 while sentence i is read; slot[t] is where term t sits in that sentence's row.
+  const seen = scratch.int32(vocabulary);
+  const slot = scratch.int32(vocabulary);
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    const from = termOffsets[i] ?? 0;
+    const to = termOffsets[i + 1] ?? 0;
+    lengths[i] = to - from;
+    for (let k = from; k < to; k++) {
+      const t = terms[k] ?? 0;
+      if (seen[t] === i + 1) {
+        const s = slot[t] ?? 0;
+        counts[s] = (counts[s] ?? 0) + 1;
+        continue;
       }
-      postingLists[id]?.push(i);
-      own[k] = id;
-      weights[k] = w;
-      k++;
+      seen[t] = i + 1;
+      slot[t] = at;
+      ids[at] = t;
+      counts[at] = 1;
+      df[t] = (df[t] ?? 0) + 1;
+      at++;
     }
-    ids.push(own);
-    values.push(weights);
-  });
-  return { vocabulary: termIds.size, ids, values, postings: postingLists.map((p) => Int32Array.from(p)) };
+    offsets[i + 1] = at;
+  }
+  // Smoothed IDF (always > 0) so that a term in every sentence still counts a little. It depends on the
+  // document frequency alone, 1 .. n, so each value is computed once.
+  const idfOf = scratch.float64(n + 1);
+  const idf = scratch.float64(vocabulary);
+  for (let t = 0; t < vocabulary; t++) {
+    const d = df[t] || 1;
+    if (idfOf[d] === 0) idfOf[d] = Math.log(1 + n / d);
+    idf[t] = idfOf[d] ?? 0;
+  }
+  const weights = scratch.float64(at);
+  const norms = scratch.float64(n);
+  for (let i = 0; i < n; i++) {
+    let sq = 0;
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const w = (counts[k] ?? 0) * (idf[ids[k] ?? 0] ?? 0);
+      weights[k] = w;
+      sq += w * w;
+    }
+    norms[i] = Math.sqrt(sq);
+  }
+  return { size: n, vocabulary, offsets, ids: ids.subarray(0, at), weights, norms, lengths };
 }
 
 /** The k-th largest value of `values[0 .. length)` (Hoare's selection; reorders the buffer). */
@@ -190,34 +234,38 @@ export type SentenceGraphs = {
   readonly lexical: SparseGraph;
   /** Shared distinct terms over log|Si| + log|Sj| (TextRank; Mihalcea & Tarau 2004). */
   readonly overlap: SparseGraph;
+  /** `cosine` of the TF-IDF vectors of sentences i and j (symmetric, 0 for i = j), bit for bit. */
+  readonly similarity: (i: number, j: number) => number;
 };
 
 /**
- * Builds both sentence graphs from the TF-IDF vectors and the term lists (with repeats) they came from.
- * Every stored edge equals the full matrix's entry bit for bit: the cosine sums the products in the same
- * order as `cosine`, and overlap counts are exact.
+ * Builds both sentence graphs from the TF-IDF matrix. Every stored edge, and every similarity, equals the
+ * full matrix's entry bit for bit: the cosine sums the products in the same order as `cosine`, and overlap
+ * counts are exact.
  */
-export function buildSentenceGraphs(
-  vectors: readonly TermVector[],
-  termLists: readonly (readonly string[])[],
-): SentenceGraphs {
-  const index = indexTerms(vectors);
-  return vectors.length - 1 <= MAX_NEIGHBOURS
-    ? buildFullGraphs(index, vectors, termLists)
-    : buildNeighbourGraphs(index, vectors, termLists);
+export function buildSentenceGraphs(matrix: TermMatrix, scratch: Scratch = createScratch()): SentenceGraphs {
+  return matrix.size - 1 <= MAX_NEIGHBOURS
+    ? buildFullGraphs(matrix, scratch)
+    : buildNeighbourGraphs(matrix, scratch);
 }
 
-/** CSR of the non-zero entries of a symmetric n×n matrix, rows ascending. */
-function sparseOf(matrix: Float64Array, n: number): SparseGraph {
-  let count = 0;
-  for (let k = 0; k < matrix.length; k++) if ((matrix[k] ?? 0) !== 0) count++;
-  const offsets = new Int32Array(n + 1);
-  const targets = new Int32Array(count);
-  const weights = new Float64Array(count);
+/** log|S| of each sentence, floored at log 1 = 0 (TextRank's length normalisation). */
+function logLengths(matrix: TermMatrix, scratch: Scratch): Float64Array {
+  const out = scratch.float64(matrix.size);
+  for (let i = 0; i < matrix.size; i++) out[i] = Math.log(Math.max(1, matrix.lengths[i] ?? 0));
+  return out;
+}
+
+/** SparseGraph of a symmetric n×n matrix with `count` non-zero entries above its diagonal. */
+function sparseOf(matrix: Float64Array, n: number, count: number, scratch: Scratch): SparseGraph {
+  const offsets = scratch.int32(n + 1);
+  const targets = scratch.int32(count);
+  const weights = scratch.float64(count);
   let at = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const w = matrix[i * n + j] ?? 0;
+    const row = i * n;
+    for (let j = i + 1; j < n; j++) {
+      const w = matrix[row + j] ?? 0;
       if (w === 0) continue;
       targets[at] = j;
       weights[at] = w;
@@ -229,79 +277,102 @@ function sparseOf(matrix: Float64Array, n: number): SparseGraph {
 }
 
 /**
- * Every edge of both graphs, for articles short enough to keep them all. Each pair is computed once, with
- * the larger vector scattered into a dense array and the smaller one's terms read in their own order, as
- * `cosine` does.
+ * Every edge of both graphs, for articles short enough to keep them all, and the cosine matrix behind the
+ * lexical one. Sentence a meets the sentences sharing a term with it through the term's postings, reading
+ * its own terms in order: the products of a pair are summed in `cosine`'s order when a is the side `cosine`
+ * iterates (the vector with fewer terms, the earlier sentence on a tie), and that side records the pair.
+ * The same pass counts the shared terms of the overlap graph. Only pairs that share a term cost anything.
  */
-function buildFullGraphs(
-  index: TermIndex,
-  vectors: readonly TermVector[],
-  termLists: readonly (readonly string[])[],
-): SentenceGraphs {
-  const n = vectors.length;
-  const lexical = new Float64Array(n * n);
-  const overlap = new Float64Array(n * n);
-  const dense = new Float64Array(index.vocabulary);
-  const sizes = vectors.map((v) => v.weights.size);
-  const norms = vectors.map((v) => v.norm);
-  const lengths = termLists.map((t) => Math.log(Math.max(1, t.length)));
-  for (let large = 0; large < n; large++) {
-    const largeIds = index.ids[large] ?? new Int32Array();
-    const largeValues = index.values[large] ?? new Float64Array();
-    for (let k = 0; k < largeIds.length; k++) dense[largeIds[k] ?? 0] = largeValues[k] ?? 0;
-    const largeSize = sizes[large] ?? 0;
-    for (let small = 0; small < n; small++) {
-      if (small === large) continue;
-      const ids = index.ids[small] ?? new Int32Array();
-      const smallSize = sizes[small] ?? 0;
-      // cosine(a, b) for a < b iterates a when |a| <= |b|, else b.
-      const iterated = small < large ? smallSize <= largeSize : smallSize < largeSize;
-      if (iterated) {
-        const values = index.values[small] ?? new Float64Array();
-        let dot = 0;
-        for (let k = 0; k < ids.length; k++) {
-          const v = dense[ids[k] ?? 0] ?? 0;
-          if (v !== 0) dot += (values[k] ?? 0) * v;
-        }
-        const na = norms[small] ?? 0;
-        const nb = norms[large] ?? 0;
-        const w = na === 0 || nb === 0 ? 0 : dot / (small < large ? na * nb : nb * na);
-        lexical[small * n + large] = w;
-        lexical[large * n + small] = w;
-      }
-      if (small > large) {
-        const denominator = (lengths[large] ?? 0) + (lengths[small] ?? 0);
-        if (denominator > 0) {
-          let shared = 0;
-          for (let k = 0; k < ids.length; k++) if ((dense[ids[k] ?? 0] ?? 0) !== 0) shared++;
-          const w = shared / denominator;
-          overlap[small * n + large] = w;
-          overlap[large * n + small] = w;
-        }
+function buildFullGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGraphs {
+  const { size: n, vocabulary, offsets, ids, weights, norms } = matrix;
+  // Postings: the sentences holding term t, ascending, with the term's weight in each.
+  const postingOffsets = scratch.int32(vocabulary + 1);
+  for (let k = 0; k < ids.length; k++) {
+    const t = (ids[k] ?? 0) + 1;
+    postingOffsets[t] = (postingOffsets[t] ?? 0) + 1;
+  }
+  for (let t = 0; t < vocabulary; t++)
+    postingOffsets[t + 1] = (postingOffsets[t + 1] ?? 0) + (postingOffsets[t] ?? 0);
+  const postingSentences = scratch.int32(ids.length);
+  const postingWeights = scratch.float64(ids.length);
+  const filled = scratch.int32(vocabulary);
+  filled.set(postingOffsets.subarray(0, vocabulary));
+  for (let i = 0; i < n; i++) {
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const t = ids[k] ?? 0;
+      const at = filled[t] ?? 0;
+      postingSentences[at] = i;
+      postingWeights[at] = weights[k] ?? 0;
+      filled[t] = at + 1;
+    }
+  }
+
+  const lexical = scratch.float64(n * n);
+  const overlap = scratch.float64(n * n);
+  const lengths = logLengths(matrix, scratch);
+  const dots = scratch.float64(n);
+  const shared = scratch.int32(n);
+  const met = scratch.int32(n);
+  let lexicalEdges = 0;
+  let overlapEdges = 0;
+  for (let a = 0; a < n; a++) {
+    let count = 0;
+    for (let k = offsets[a] ?? 0; k < (offsets[a + 1] ?? 0); k++) {
+      const t = ids[k] ?? 0;
+      const w = weights[k] ?? 0;
+      for (let p = postingOffsets[t] ?? 0; p < (postingOffsets[t + 1] ?? 0); p++) {
+        const b = postingSentences[p] ?? 0;
+        if (b === a) continue;
+        if (shared[b] === 0) met[count++] = b;
+        dots[b] = (dots[b] ?? 0) + w * (postingWeights[p] ?? 0);
+        shared[b] = (shared[b] ?? 0) + 1;
       }
     }
-    for (let k = 0; k < largeIds.length; k++) dense[largeIds[k] ?? 0] = 0;
+    const sizeA = (offsets[a + 1] ?? 0) - (offsets[a] ?? 0);
+    for (let m = 0; m < count; m++) {
+      const b = met[m] ?? 0;
+      const sizeB = (offsets[b + 1] ?? 0) - (offsets[b] ?? 0);
+      // cosine(x, y) for x < y iterates x when |x| <= |y|, else y.
+      if (a < b ? sizeA <= sizeB : sizeA < sizeB) {
+        const first = Math.min(a, b);
+        const second = Math.max(a, b);
+        const na = norms[first] ?? 0;
+        const nb = norms[second] ?? 0;
+        const w = na === 0 || nb === 0 ? 0 : (dots[b] ?? 0) / (na * nb);
+        lexical[a * n + b] = w;
+        lexical[b * n + a] = w;
+        if (w !== 0) lexicalEdges++;
+        const denominator = (lengths[first] ?? 0) + (lengths[second] ?? 0);
+        if (denominator > 0) {
+          const o = (shared[b] ?? 0) / denominator;
+          overlap[a * n + b] = o;
+          overlap[b * n + a] = o;
+          overlapEdges++;
+        }
+      }
+      dots[b] = 0;
+      shared[b] = 0;
+    }
   }
-  return { lexical: sparseOf(lexical, n), overlap: sparseOf(overlap, n) };
+  return {
+    lexical: sparseOf(lexical, n, lexicalEdges, scratch),
+    overlap: sparseOf(overlap, n, overlapEdges, scratch),
+    similarity: (i, j) => lexical[i * n + j] ?? 0,
+  };
 }
 
 /**
  * Both graphs as k-nearest-neighbour graphs (see MAX_NEIGHBOURS), for long articles. One pass per sentence
- * scores every other sentence for both graphs; the kept edges then get their exact weights.
+ * scores every other sentence for both graphs; the kept edges then get their exact weights. The similarity
+ * is computed on demand: the full matrix would be n² numbers.
  */
-function buildNeighbourGraphs(
-  index: TermIndex,
-  vectors: readonly TermVector[],
-  termLists: readonly (readonly string[])[],
-): SentenceGraphs {
-  const n = vectors.length;
-  const dense = new Float64Array(index.vocabulary);
-  const sizes = vectors.map((v) => v.weights.size);
-  const norms = vectors.map((v) => v.norm);
-  const lengths = termLists.map((t) => Math.log(Math.max(1, t.length)));
-  const lexicalRow = new Float64Array(n);
-  const overlapRow = new Float64Array(n);
-  const buffer = new Float64Array(n);
+function buildNeighbourGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGraphs {
+  const { size: n, offsets, ids, weights, norms } = matrix;
+  const dense = scratch.float64(matrix.vocabulary);
+  const lengths = logLengths(matrix, scratch);
+  const lexicalRow = scratch.float64(n);
+  const overlapRow = scratch.float64(n);
+  const buffer = scratch.float64(n);
   const keptLexical: number[][] = Array.from({ length: n }, () => []);
   const keptOverlap: number[][] = Array.from({ length: n }, () => []);
   const keep = (row: Float64Array, self: number, kept: number[][]): void => {
@@ -317,22 +388,20 @@ function buildNeighbourGraphs(
     }
   };
   for (let row = 0; row < n; row++) {
-    const rowIds = index.ids[row] ?? new Int32Array();
-    const rowValues = index.values[row] ?? new Float64Array();
-    for (let k = 0; k < rowIds.length; k++) dense[rowIds[k] ?? 0] = rowValues[k] ?? 0;
+    const rowFrom = offsets[row] ?? 0;
+    const rowTo = offsets[row + 1] ?? 0;
+    for (let k = rowFrom; k < rowTo; k++) dense[ids[k] ?? 0] = weights[k] ?? 0;
     const rowNorm = norms[row] ?? 0;
     for (let other = 0; other < n; other++) {
       lexicalRow[other] = 0;
       overlapRow[other] = 0;
       if (other === row) continue;
-      const ids = index.ids[other] ?? new Int32Array();
-      const values = index.values[other] ?? new Float64Array();
       let dot = 0;
       let shared = 0;
-      for (let k = 0; k < ids.length; k++) {
+      for (let k = offsets[other] ?? 0; k < (offsets[other + 1] ?? 0); k++) {
         const v = dense[ids[k] ?? 0] ?? 0;
         if (v !== 0) {
-          dot += (values[k] ?? 0) * v;
+          dot += (weights[k] ?? 0) * v;
           shared++;
         }
       }
@@ -343,60 +412,65 @@ function buildNeighbourGraphs(
       const denominator = (lengths[row] ?? 0) + (lengths[other] ?? 0);
       if (denominator > 0) overlapRow[other] = shared / denominator;
     }
-    for (let k = 0; k < rowIds.length; k++) dense[rowIds[k] ?? 0] = 0;
+    for (let k = rowFrom; k < rowTo; k++) dense[ids[k] ?? 0] = 0;
     keep(lexicalRow, row, keptLexical);
     keep(overlapRow, row, keptOverlap);
   }
 
-  const other = new Float64Array(index.vocabulary);
+  const other = scratch.float64(matrix.vocabulary);
   /** cosine(vectors[a], vectors[b]) for a < b, summed in the same order. */
   const exactCosine = (a: number, b: number): number => {
-    const small = (sizes[a] ?? 0) <= (sizes[b] ?? 0) ? a : b;
+    const sizeA = (offsets[a + 1] ?? 0) - (offsets[a] ?? 0);
+    const sizeB = (offsets[b + 1] ?? 0) - (offsets[b] ?? 0);
+    const small = sizeA <= sizeB ? a : b;
     const large = small === a ? b : a;
-    const largeIds = index.ids[large] ?? new Int32Array();
-    const largeValues = index.values[large] ?? new Float64Array();
-    for (let k = 0; k < largeIds.length; k++) other[largeIds[k] ?? 0] = largeValues[k] ?? 0;
-    const ids = index.ids[small] ?? new Int32Array();
-    const values = index.values[small] ?? new Float64Array();
+    const largeFrom = offsets[large] ?? 0;
+    const largeTo = offsets[large + 1] ?? 0;
+    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = weights[k] ?? 0;
     let dot = 0;
-    for (let k = 0; k < ids.length; k++) {
+    for (let k = offsets[small] ?? 0; k < (offsets[small + 1] ?? 0); k++) {
       const v = other[ids[k] ?? 0] ?? 0;
-      if (v !== 0) dot += (values[k] ?? 0) * v;
+      if (v !== 0) dot += (weights[k] ?? 0) * v;
     }
-    for (let k = 0; k < largeIds.length; k++) other[largeIds[k] ?? 0] = 0;
+    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = 0;
     const na = norms[a] ?? 0;
     const nb = norms[b] ?? 0;
     return na === 0 || nb === 0 ? 0 : dot / (na * nb);
   };
   const exactOverlap = (a: number, b: number): number => {
-    const ids = index.ids[a] ?? new Int32Array();
-    for (const t of ids) other[t] = 1;
+    const aTo = offsets[a + 1] ?? 0;
+    for (let k = offsets[a] ?? 0; k < aTo; k++) other[ids[k] ?? 0] = 1;
     let shared = 0;
-    for (const t of index.ids[b] ?? []) if (other[t] === 1) shared++;
-    for (const t of ids) other[t] = 0;
+    for (let k = offsets[b] ?? 0; k < (offsets[b + 1] ?? 0); k++) if (other[ids[k] ?? 0] === 1) shared++;
+    for (let k = offsets[a] ?? 0; k < aTo; k++) other[ids[k] ?? 0] = 0;
     return shared / ((lengths[a] ?? 0) + (lengths[b] ?? 0));
   };
   return {
-    lexical: sparseFromLists(keptLexical, exactCosine),
-    overlap: sparseFromLists(keptOverlap, exactOverlap),
+    lexical: sparseFromLists(keptLexical, exactCosine, scratch),
+    overlap: sparseFromLists(keptOverlap, exactOverlap, scratch),
+    similarity: (i, j) => (i === j ? 0 : exactCosine(Math.min(i, j), Math.max(i, j))),
   };
 }
 
-/** CSR from per-node neighbour lists (with repeats), weighting each edge (a, b), a < b, by `weight`. */
-function sparseFromLists(kept: readonly number[][], weight: (a: number, b: number) => number): SparseGraph {
+/** SparseGraph from symmetric per-node neighbour lists (with repeats), weighting edge (a, b), a < b, by `weight`. */
+function sparseFromLists(
+  kept: readonly number[][],
+  weight: (a: number, b: number) => number,
+  scratch: Scratch,
+): SparseGraph {
   const n = kept.length;
-  const rows = kept.map((list) => Int32Array.from(new Set(list)).sort());
-  const offsets = new Int32Array(n + 1);
+  const rows = kept.map((list, i) => Int32Array.from(new Set(list.filter((j) => j > i))).sort());
+  const offsets = scratch.int32(n + 1);
   rows.forEach((list, i) => {
     offsets[i + 1] = (offsets[i] ?? 0) + list.length;
   });
-  const targets = new Int32Array(offsets[n] ?? 0);
-  const weights = new Float64Array(targets.length);
+  const targets = scratch.int32(offsets[n] ?? 0);
+  const weights = scratch.float64(targets.length);
   rows.forEach((list, i) => {
     let at = offsets[i] ?? 0;
     for (const j of list) {
       targets[at] = j;
-      weights[at] = i < j ? weight(i, j) : weight(j, i);
+      weights[at] = weight(i, j);
       at++;
     }
   });
@@ -405,39 +479,60 @@ function sparseFromLists(kept: readonly number[][], weight: (a: number, b: numbe
 
 /**
  * `rankByCentrality` over a sparse graph: the same power iteration, adding the same terms in the same
- * order, so that a graph holding every non-zero entry of a matrix ranks exactly as the matrix does.
+ * order, so that a graph holding every non-zero entry of a matrix ranks exactly as the matrix does. Each
+ * edge {i, j}, i < j, is visited once, from row i: it pushes i's share to j and pulls j's share into i. A
+ * score thus receives the shares of lower nodes as their rows are visited and then those of higher nodes
+ * during its own row, each in ascending order: the order in which the matrix version adds them.
  */
-export function rankSparseByCentrality(graph: SparseGraph): number[] {
+export function rankSparseByCentrality(graph: SparseGraph, scratch: Scratch = createScratch()): Float64Array {
   const { size: n, offsets, targets, weights } = graph;
-  if (n === 0) return [];
-  const rowSums = new Float64Array(n);
+  if (n === 0) return new Float64Array(0);
+  // Row sums of the full symmetric matrix, summed in column order by the same visiting scheme.
+  const rowSums = scratch.float64(n);
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) sum += weights[k] ?? 0;
+    let sum = rowSums[i] ?? 0;
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const j = targets[k] ?? 0;
+      const w = weights[k] ?? 0;
+      rowSums[j] = (rowSums[j] ?? 0) + w;
+      sum += w;
+    }
     rowSums[i] = sum;
   }
-  let rank = new Float64Array(n).fill(1 / n);
-  let next = new Float64Array(n);
+  let rank = scratch.float64(n).fill(1 / n);
+  let next = scratch.float64(n);
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
     next.fill((1 - DAMPING) / n);
     let dangling = 0;
     for (let i = 0; i < n; i++) {
       const ri = rank[i] ?? 0;
-      const sum = rowSums[i] ?? 0;
-      if (sum === 0) {
+      const sumI = rowSums[i] ?? 0;
+      // A node without edges keeps its rank out of the walk (spread evenly below).
+      if (sumI === 0) {
         dangling += ri;
         continue;
       }
+      const scaleI = DAMPING * ri;
+      let v = next[i] ?? 0;
       for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
         const j = targets[k] ?? 0;
-        next[j] = (next[j] ?? 0) + (DAMPING * ri * (weights[k] ?? 0)) / sum;
+        const w = weights[k] ?? 0;
+        // DAMPING * rank * w / rowSum, grouped as the matrix version groups it, in both directions.
+        next[j] = (next[j] ?? 0) + (scaleI * w) / sumI;
+        v += (DAMPING * (rank[j] ?? 0) * w) / (rowSums[j] ?? 0);
       }
+      next[i] = v;
     }
-    for (let j = 0; j < n; j++) next[j] = (next[j] ?? 0) + (DAMPING * dangling) / n;
+    // A sentence without edges spreads its rank evenly, so that the total stays 1.
+    const spread = (DAMPING * dangling) / n;
     let delta = 0;
-    for (let j = 0; j < n; j++) delta += Math.abs((next[j] ?? 0) - (rank[j] ?? 0));
+    for (let j = 0; j < n; j++) {
+      const v = (next[j] ?? 0) + spread;
+      next[j] = v;
+      delta += Math.abs(v - (rank[j] ?? 0));
+    }
     [rank, next] = [next, rank];
     if (delta < TOLERANCE) break;
   }
-  return Array.from(rank);
+  return rank;
 }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import modelJson from '../../lib/models/summary-weights.json';
 import { segmentSentences } from '../../lib/pipeline/segment';
-import { extractSummaryFeatures, SUMMARY_FEATURES } from '../../lib/pipeline/summary-features';
+import {
+  extractSummaryFeatureMatrix,
+  extractSummaryFeatures,
+  isBoilerplate,
+  SUMMARY_FEATURES,
+} from '../../lib/pipeline/summary-features';
 import { parseSummaryModel, SummaryModelError } from '../../lib/pipeline/summary-model';
+import type { Sentence } from '../../lib/pipeline/types';
 
 const shipped = parseSummaryModel(modelJson);
 
@@ -62,5 +68,56 @@ describe('extractSummaryFeatures', () => {
   ])('degenerate input: %s', (_name, t) => {
     const out = extractSummaryFeatures({ title: '', text: t }, segmentSentences(t));
     expect(out.features).toHaveLength(segmentSentences(t).length);
+  });
+});
+
+describe('extractSummaryFeatureMatrix', () => {
+  const asSentences = (texts: readonly string[]): Sentence[] =>
+    texts.map((text) => ({ text, start: 0, end: text.length }));
+
+  it('holds the same numbers as the named features, row by row', () => {
+    const text = 'Budget talks stall. The council met on Monday.\n\n"It is late," she said. Why now?';
+    const sentences = segmentSentences(text);
+    const matrix = extractSummaryFeatureMatrix({ title: 'Budget talks', text }, sentences);
+    const { features } = extractSummaryFeatures({ title: 'Budget talks', text }, sentences);
+    features.forEach((f, i) => {
+      SUMMARY_FEATURES.forEach((name, k) => {
+        expect(matrix.values[i * SUMMARY_FEATURES.length + k]).toBe(f[name]);
+      });
+    });
+  });
+
+  // The pre-checks in front of the boilerplate regex must never change its answer.
+  const BOILERPLATE_CASES = [
+    'Click here to read more about the council.',
+    'Photo: Getty Images',
+    'Photograph:AP',
+    'By John Smith',
+    'BY ÉMILE ZOLA',
+    'by John Smith Jones Brown White',
+    'Stand by John Smith.',
+    '© 2024 Example News',
+    'All rights reserved.',
+    'Shares in the bank rose 3%.',
+    'Share this story with friends',
+    'ſign up for the newsletter',
+    'Clic\u212a here',
+    'Reading more books is good.',
+    'Related stories and articles follow.',
+    'The copyrighted work was sold.',
+    'Its copyright ran out in 1990.',
+    'écopyright fees rose',
+    'copyrightİ claims',
+    'xclick here',
+    'The council voted on the roads budget on Monday.',
+    '',
+  ];
+  it('flags boilerplate exactly as isBoilerplate does', () => {
+    const { boilerplate } = extractSummaryFeatureMatrix(
+      { title: '', text: '' },
+      asSentences(BOILERPLATE_CASES),
+    );
+    expect(Array.from(boilerplate, (b) => b === 1)).toEqual(BOILERPLATE_CASES.map(isBoilerplate));
+    expect(Array.from(boilerplate).filter((b) => b === 1).length).toBeGreaterThan(8);
   });
 });

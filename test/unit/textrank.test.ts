@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildTfIdf, cosine, rankByCentrality, similarityMatrix } from '../../lib/pipeline/textrank';
+import { seededRandom } from '../../lib/pipeline/seeded-random';
+import {
+  buildSentenceGraphs,
+  buildTermMatrix,
+  buildTfIdf,
+  cosine,
+  MAX_NEIGHBOURS,
+  rankByCentrality,
+  rankSparseByCentrality,
+  similarityMatrix,
+} from '../../lib/pipeline/textrank';
 
 describe('textrank', () => {
   it.each([
@@ -30,5 +40,87 @@ describe('textrank', () => {
     const rank = rankByCentrality(similarityMatrix(buildTfIdf(Array.from({ length: n }, () => ['x']))));
     expect(rank).toHaveLength(n);
     if (n > 0) expect(rank[0]).toBeCloseTo(1, 6);
+  });
+});
+
+/** `count` random term lists over a small vocabulary (so that sentences share terms), some empty. */
+function randomTermLists(seed: number, count: number): string[][] {
+  const random = seededRandom(seed);
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(random() * 12) }, () => `t${Math.floor(random() * 40)}`),
+  );
+}
+
+/** The lists as term ids (first occurrence first) in the flat layout buildTermMatrix reads. */
+function termIds(lists: readonly (readonly string[])[]): {
+  ids: Int32Array;
+  offsets: Int32Array;
+  size: number;
+} {
+  const idOf = new Map<string, number>();
+  const ids: number[] = [];
+  const offsets = [0];
+  for (const list of lists) {
+    for (const t of list) {
+      if (!idOf.has(t)) idOf.set(t, idOf.size);
+      ids.push(idOf.get(t) ?? -1);
+    }
+    offsets.push(ids.length);
+  }
+  return { ids: Int32Array.from(ids), offsets: Int32Array.from(offsets), size: idOf.size };
+}
+
+describe('term matrix and sentence graphs', () => {
+  it.each([
+    ['no sentences', 0],
+    ['one sentence', 1],
+    ['a short article', 25],
+    ['the longest article kept whole', MAX_NEIGHBOURS + 1],
+  ])('equal buildTfIdf, similarityMatrix and rankByCentrality bit for bit: %s', (_name, count) => {
+    const lists = randomTermLists(count + 1, count);
+    const vectors = buildTfIdf(lists);
+    const { ids, offsets, size } = termIds(lists);
+    const matrix = buildTermMatrix(ids, offsets, size);
+    vectors.forEach((v, i) => {
+      expect(matrix.norms[i]).toBe(v.norm);
+      const row = Array.from(matrix.weights.subarray(matrix.offsets[i], matrix.offsets[i + 1]));
+      expect(row).toEqual([...v.weights.values()]);
+    });
+    const graphs = buildSentenceGraphs(matrix);
+    const full = similarityMatrix(vectors);
+    full.forEach((row, i) => {
+      row.forEach((s, j) => {
+        expect(graphs.similarity(i, j)).toBe(s);
+      });
+    });
+    expect(Array.from(rankSparseByCentrality(graphs.lexical))).toEqual(rankByCentrality(full));
+    // TextRank's overlap: shared distinct terms over log|Si| + log|Sj|.
+    const overlap = lists.map((a, i) =>
+      lists.map((b, j) => {
+        const shared = new Set(a.filter((t) => b.includes(t))).size;
+        const denominator = Math.log(Math.max(1, a.length)) + Math.log(Math.max(1, b.length));
+        return i === j || denominator === 0 ? 0 : shared / denominator;
+      }),
+    );
+    expect(Array.from(rankSparseByCentrality(graphs.overlap))).toEqual(rankByCentrality(overlap));
+  });
+
+  it('computes the exact cosine on demand for articles too long for full graphs', () => {
+    const lists = randomTermLists(7, MAX_NEIGHBOURS + 40);
+    const vectors = buildTfIdf(lists);
+    const { ids, offsets, size } = termIds(lists);
+    const graphs = buildSentenceGraphs(buildTermMatrix(ids, offsets, size));
+    for (const [i, j] of [
+      [0, 1],
+      [5, 290],
+      [290, 5],
+      [17, 17],
+    ] as const) {
+      const [a, b] = [vectors[Math.min(i, j)], vectors[Math.max(i, j)]];
+      if (a === undefined || b === undefined) throw new Error('vectors missing');
+      expect(graphs.similarity(i, j)).toBe(i === j ? 0 : cosine(a, b));
+    }
+    const rank = rankSparseByCentrality(graphs.lexical);
+    expect(rank.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 6);
   });
 });
