@@ -13,7 +13,7 @@ export function tokenizeWords(text: string): string[] {
  * "s" is folded ("profits" → "profit") so that inflections still match; deliberately lighter than Porter
  * stemming.
  */
-export function contentTermOf(token: string): string | undefined {
+function contentTermOf(token: string): string | undefined {
   if (token.length < 2 || STOPWORDS.has(token)) return undefined;
   return token.length > 3 && token.endsWith('s') && !token.endsWith('ss') ? token.slice(0, -1) : token;
 }
