@@ -2,7 +2,8 @@
  * Zeroed typed arrays carved from a few shared ArrayBuffers. V8 gives every typed array of more than 64
  * bytes a backing store of its own outside the JavaScript heap, at about a microsecond apiece; summarizing
  * one article needs some fifty such arrays, and carving them as views of one buffer costs tens of
- * nanoseconds each.
+ * nanoseconds each. A Scratch serves one computation: its arrays are never handed out twice, and a view
+ * that outlives the computation just keeps its buffer alive.
  */
 export type Scratch = {
   readonly float64: (length: number) => Float64Array;
@@ -15,23 +16,16 @@ export type Scratch = {
  * it, e.g. the similarity matrix of a long article) get a backing store of their own.
  */
 const BUFFER_BYTES = 16_384;
-/** Idle buffers kept for withScratch: a few articles' worth. */
-const MAX_IDLE_BUFFERS = 16;
 
-/** Buffers of finished withScratch calls, zeroed, for the next call to carve from. */
-const idle: ArrayBuffer[] = [];
-
-/** A Scratch over fresh buffers, or over `reuse` first (buffers that must be all zeros); `used` lists them. */
-function scratchOver(reuse: ArrayBuffer[], taken: ArrayBuffer[], usedBytes: number[]): Scratch {
+/** A fresh Scratch. */
+export function createScratch(): Scratch {
   let buffer = new ArrayBuffer(0);
   let used = 0;
   /** Whether `bytes` fit a shared buffer; if so, `buffer` is one with room for them from `used` on. */
   const fits = (bytes: number): boolean => {
     if (bytes > BUFFER_BYTES / 2) return false;
     if (used + bytes > buffer.byteLength) {
-      if (taken.length > 0) usedBytes[taken.length - 1] = used;
-      buffer = reuse.pop() ?? new ArrayBuffer(BUFFER_BYTES);
-      taken.push(buffer);
+      buffer = new ArrayBuffer(BUFFER_BYTES);
       used = 0;
     }
     return true;
@@ -40,7 +34,6 @@ function scratchOver(reuse: ArrayBuffer[], taken: ArrayBuffer[], usedBytes: numb
   const take = (bytes: number): number => {
     const at = used;
     used += Math.ceil(bytes / 8) * 8;
-    usedBytes[taken.length - 1] = used;
     return at;
   };
   return {
@@ -50,26 +43,4 @@ function scratchOver(reuse: ArrayBuffer[], taken: ArrayBuffer[], usedBytes: numb
       fits(4 * length) ? new Int32Array(buffer, take(4 * length), length) : new Int32Array(length),
     uint8: (length) => (fits(length) ? new Uint8Array(buffer, take(length), length) : new Uint8Array(length)),
   };
-}
-
-/** A Scratch for one computation: its arrays are never handed out twice, and outlive it if kept. */
-export function createScratch(): Scratch {
-  return scratchOver([], [], []);
-}
-
-/**
- * Runs `compute` with a Scratch whose buffers come from earlier calls and go back, zeroed, when it returns:
- * no allocation at all in a loop of summaries. Nothing `compute` returns may hold an array of the Scratch.
- */
-export function withScratch<T>(compute: (scratch: Scratch) => T): T {
-  const taken: ArrayBuffer[] = [];
-  const usedBytes: number[] = [];
-  try {
-    return compute(scratchOver(idle, taken, usedBytes));
-  } finally {
-    taken.forEach((buffer, k) => {
-      new Uint8Array(buffer, 0, Math.min(buffer.byteLength, usedBytes[k] ?? buffer.byteLength)).fill(0);
-      if (idle.length < MAX_IDLE_BUFFERS) idle.push(buffer);
-    });
-  }
 }
