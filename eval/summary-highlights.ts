@@ -7,23 +7,11 @@
  */
 
 import { fnv1a } from './bbc-data';
+import { type HighlightItem, p } from './highlights/item';
 import { SET_B } from './highlights/set-b';
 import { SET_C } from './highlights/set-c';
 
-export type HighlightItem = {
-  readonly title: string;
-  /** Paragraphs separated by a blank line. */
-  readonly text: string;
-  /** The human highlights, one sentence each. */
-  readonly highlights: readonly string[];
-  /**
-   * 'delayed' when the article opens with a scene, a person or background and holds the main news until
-   * paragraph 2–5 (feature style); absent for the inverted pyramid, where the lead carries the news.
-   */
-  readonly lede?: 'delayed';
-};
-
-const p = (...paragraphs: readonly string[]): string => paragraphs.join('\n\n');
+export type { HighlightItem };
 
 export const HIGHLIGHT_ITEMS: readonly HighlightItem[] = [
   {

@@ -33,10 +33,8 @@ type System = { readonly name: string; readonly run: (input: Input) => string };
 
 const joinSentences = (sentences: readonly Sentence[]): string => sentences.map((s) => s.text).join(' ');
 
-/** Plain TextRank baseline (Mihalcea & Tarau 2004 with TF-IDF cosine edges): centrality only, top k. */
-function textRank(body: string, k: number): string {
-  const sentences = segmentSentences(body);
-  const rank = rankByCentrality(similarityMatrix(buildTfIdf(sentences.map((s) => contentTerms(s.text)))));
+/** The k highest-ranked sentences (ties: the earlier), joined in document order. */
+function topSentences(sentences: readonly Sentence[], rank: readonly number[], k: number): string {
   const top = rank
     .map((r, i) => ({ r, i }))
     .sort((a, b) => b.r - a.r || a.i - b.i)
@@ -44,6 +42,13 @@ function textRank(body: string, k: number): string {
     .map((x) => x.i)
     .sort((a, b) => a - b);
   return joinSentences(top.flatMap((i) => sentences.slice(i, i + 1)));
+}
+
+/** Plain TextRank baseline (Mihalcea & Tarau 2004 with TF-IDF cosine edges): centrality only, top k. */
+function textRank(body: string, k: number): string {
+  const sentences = segmentSentences(body);
+  const rank = rankByCentrality(similarityMatrix(buildTfIdf(sentences.map((s) => contentTerms(s.text)))));
+  return topSentences(sentences, rank, k);
 }
 
 /**
@@ -90,13 +95,7 @@ function textRankTfCosine(body: string, k: number): string {
     }),
   );
   const rank = rankByCentrality(sim);
-  const top = rank
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => b.r - a.r || a.i - b.i)
-    .slice(0, k)
-    .map((x) => x.i)
-    .sort((a, b) => a - b);
-  return joinSentences(top.flatMap((i) => sentences.slice(i, i + 1)));
+  return topSentences(sentences, rank, k);
 }
 
 const NO_LEAD_PRIOR = { ...parseSummaryModel(modelJson), leadPrior: 0 };

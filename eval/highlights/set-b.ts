@@ -15,9 +15,7 @@
  * only in paragraphs 2 to 5, so Lead-3 cannot cover their highlights by position alone.
  */
 
-import type { HighlightItem } from '../summary-highlights';
-
-const p = (...paragraphs: readonly string[]): string => paragraphs.join('\n\n');
+import { type HighlightItem, p } from './item';
 
 export const SET_B: readonly HighlightItem[] = [
   {

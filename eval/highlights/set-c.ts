@@ -10,9 +10,7 @@
  * paragraph 3 or 4, so Lead-3 cannot simply copy the key facts there.
  */
 
-import type { HighlightItem } from '../summary-highlights';
-
-const p = (...paragraphs: readonly string[]): string => paragraphs.join('\n\n');
+import { type HighlightItem, p } from './item';
 
 export const SET_C: readonly HighlightItem[] = [
   {

@@ -1,6 +1,5 @@
-import { withScratch } from './scratch';
-import { extractSummaryFeatureMatrix } from './summary-features';
-import { type SummaryModel, scoreSentenceLogits } from './summary-model';
+import { extractSummaryFeatureMatrix, SUMMARY_FEATURES } from './summary-features';
+import { leadWeight, type SummaryModel, scoreSentenceLogits } from './summary-model';
 import type { Sentence, SummarySentence } from './types';
 
 /**
@@ -57,6 +56,8 @@ export function resolveLength(n: number, options: SummaryOptions): { sentences: 
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+/** Column of the `title` feature in a row of feature values. */
+const TITLE_COLUMN = SUMMARY_FEATURES.indexOf('title');
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
@@ -74,44 +75,46 @@ export function selectSummary(
 ): SummarySentence[] {
   const budget = resolveLength(sentences.length, options);
   if (budget.sentences === 0 || budget.words === 0) return [];
-  // The feature arrays live only until the picks are copied out, so their buffers serve the next article.
-  return withScratch((scratch) => {
-    const { values, similarity, words, boilerplate } = extractSummaryFeatureMatrix(
-      article,
-      sentences,
-      scratch,
-    );
-    // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
-    const scores = scoreSentenceLogits(model, values).map((z) => round3(sigmoid(z)));
-    const lambda = model.mmrLambda;
-    const chosen: number[] = [];
-    const available: number[] = [];
-    for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
-    let wordsLeft = budget.words;
-    while (chosen.length < budget.sentences) {
-      let best = -1;
-      let bestValue = Number.NEGATIVE_INFINITY;
-      for (const i of available) {
-        if ((words[i] ?? 0) > wordsLeft) continue;
-        let redundancy = 0;
-        for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
-        if (redundancy >= DUPLICATE_SIMILARITY) continue;
-        const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
-        if (value > bestValue) {
-          bestValue = value;
-          best = i;
-        }
-      }
-      if (best < 0) break;
-      chosen.push(best);
-      available.splice(available.indexOf(best), 1);
-      wordsLeft -= words[best] ?? 0;
-    }
-    const out: SummarySentence[] = [];
-    for (const i of chosen.sort((a, b) => a - b)) {
-      const s = sentences[i];
-      if (s !== undefined) out.push({ text: s.text, start: s.start, end: s.end, score: scores[i] ?? 0 });
-    }
-    return out;
+  const { values, similarity, words, boilerplate, titleTerms } = extractSummaryFeatureMatrix(
+    article,
+    sentences,
+  );
+  // The first row's `title` feature: how much of the headline the opener repeats.
+  const lead = leadWeight(model, {
+    openerTitleShare: values[TITLE_COLUMN] ?? 0,
+    hasTitle: titleTerms > 0,
+    budgetShare: budget.sentences / Math.max(1, sentences.length),
   });
+  // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
+  const scores = scoreSentenceLogits(model, values, lead).map((z) => round3(sigmoid(z)));
+  const lambda = model.mmrLambda;
+  const chosen: number[] = [];
+  const available: number[] = [];
+  for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
+  let wordsLeft = budget.words;
+  while (chosen.length < budget.sentences) {
+    let best = -1;
+    let bestValue = Number.NEGATIVE_INFINITY;
+    for (const i of available) {
+      if ((words[i] ?? 0) > wordsLeft) continue;
+      let redundancy = 0;
+      for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
+      if (redundancy >= DUPLICATE_SIMILARITY) continue;
+      const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    }
+    if (best < 0) break;
+    chosen.push(best);
+    available.splice(available.indexOf(best), 1);
+    wordsLeft -= words[best] ?? 0;
+  }
+  const out: SummarySentence[] = [];
+  for (const i of chosen.sort((a, b) => a - b)) {
+    const s = sentences[i];
+    if (s !== undefined) out.push({ text: s.text, start: s.start, end: s.end, score: scores[i] ?? 0 });
+  }
+  return out;
 }

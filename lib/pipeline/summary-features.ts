@@ -45,6 +45,8 @@ export const SUMMARY_FEATURES = [
   'length',
   /** Fewer than SHORT_WORDS words: fragments, datelines, captions. */
   'short',
+  /** Within-article rank by word count (1 = longest): how long a sentence is next to its neighbours. */
+  'lengthRank',
   /** Contains a digit: figures carry news. */
   'number',
   /** Contains a quotation mark: quotes are colour more often than substance. */
@@ -77,6 +79,8 @@ export type SummaryFeatureMatrix = {
   readonly words: Int32Array;
   /** 1 for a sentence that isBoilerplate: it is never chosen. */
   readonly boilerplate: Uint8Array;
+  /** Distinct content terms of the title (0: no usable title). */
+  readonly titleTerms: number;
 };
 
 /** The same features by name, for training and inspection (see extractSummaryFeatures). */
@@ -271,6 +275,9 @@ export function extractSummaryFeatureMatrix(
   const meanTermFrequency = termFrequencySum / Math.max(1, n);
   const centralityRank = rankScores(centrality, scratch);
   const termFrequencyRank = rankScores(termFrequency, scratch);
+  const wordCounts = scratch.float64(n);
+  for (let i = 0; i < n; i++) wordCounts[i] = words[i] ?? 0;
+  const lengthRank = rankScores(wordCounts, scratch);
 
   const width = SUMMARY_FEATURES.length;
   const values = scratch.float64(n * width);
@@ -308,12 +315,20 @@ export function extractSummaryFeatureMatrix(
     values[row + COLUMN.paragraphPosition] = 1 / Math.sqrt(1 + paragraph);
     values[row + COLUMN.length] = Math.min(1, Math.log1p(wordCount) / Math.log1p(LONG_WORDS));
     values[row + COLUMN.short] = wordCount < SHORT_WORDS ? 1 : 0;
+    values[row + COLUMN.lengthRank] = lengthRank[i] ?? 0;
     values[row + COLUMN.number] = DIGIT.test(text) ? 1 : 0;
     values[row + COLUMN.quote] = QUOTE.test(text) ? 1 : 0;
     values[row + COLUMN.question] = text.includes('?') && QUESTION.test(text) ? 1 : 0;
     values[row + COLUMN.anaphor] = ANAPHOR.test(text) ? 1 : 0;
   }
-  return { size: n, values, similarity: graphs.similarity, words, boilerplate };
+  return {
+    size: n,
+    values,
+    similarity: graphs.similarity,
+    words,
+    boilerplate,
+    titleTerms: titleTerms.size,
+  };
 }
 
 /**

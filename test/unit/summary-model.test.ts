@@ -7,7 +7,13 @@ import {
   isBoilerplate,
   SUMMARY_FEATURES,
 } from '../../lib/pipeline/summary-features';
-import { parseSummaryModel, SummaryModelError } from '../../lib/pipeline/summary-model';
+import {
+  leadWeight,
+  parseSummaryModel,
+  type SummaryModel,
+  SummaryModelError,
+  scoreSentenceLogits,
+} from '../../lib/pipeline/summary-model';
 import type { Sentence } from '../../lib/pipeline/types';
 
 const shipped = parseSummaryModel(modelJson);
@@ -26,6 +32,10 @@ describe('parseSummaryModel', () => {
     ['an infinite bias', { ...shipped, bias: Number.POSITIVE_INFINITY }],
     ['mmrLambda above 1', { ...shipped, mmrLambda: 1.5 }],
     ['a negative lead prior', { ...shipped, leadPrior: -1 }],
+    ['a lead span under one sentence', { ...shipped, leadSpan: 0.5 }],
+    ['a lead share limit of 0', { ...shipped, leadShareLimit: 0 }],
+    ['a lead share limit above 1', { ...shipped, leadShareLimit: 1.5 }],
+    ['no lead share limit', { ...shipped, leadShareLimit: undefined }],
   ])('rejects %s', (_name, raw) => {
     expect(() => parseSummaryModel(raw)).toThrow(SummaryModelError);
   });
@@ -119,5 +129,32 @@ describe('extractSummaryFeatureMatrix', () => {
     );
     expect(Array.from(boilerplate, (b) => b === 1)).toEqual(BOILERPLATE_CASES.map(isBoilerplate));
     expect(Array.from(boilerplate).filter((b) => b === 1).length).toBeGreaterThan(8);
+  });
+});
+
+describe('leadWeight', () => {
+  const model: SummaryModel = { ...shipped, leadPrior: 4, leadSpan: 5, leadShareLimit: 0.4 };
+  it.each<[string, Parameters<typeof leadWeight>[1], number]>([
+    // An opener that repeats the headline, three sentences of thirty: most of the prior.
+    ['inverted pyramid, short summary', { openerTitleShare: 0.75, hasTitle: true, budgetShare: 0.1 }, 3],
+    // The same opener, but the summary is 40% of the article: faded out.
+    ['inverted pyramid, long summary', { openerTitleShare: 0.75, hasTitle: true, budgetShare: 0.4 }, 0],
+    ['longer than the limit', { openerTitleShare: 1, hasTitle: true, budgetShare: 0.9 }, 0],
+    // A delayed lede repeats little of the headline: a fraction of the prior.
+    ['delayed lede', { openerTitleShare: 0.1, hasTitle: true, budgetShare: 0.1 }, 0.6],
+    ['opener shares nothing with the headline', { openerTitleShare: 0, hasTitle: true, budgetShare: 0.1 }, 0],
+    // Without a headline nothing can be judged: news is inverted pyramid by default.
+    ['no title', { openerTitleShare: 0, hasTitle: false, budgetShare: 0.1 }, 3],
+  ])('%s', (_name, context, expected) => {
+    expect(leadWeight(model, context)).toBeCloseTo(expected, 10);
+  });
+
+  it('adds the weight to the first sentence and fades it over leadSpan', () => {
+    const width = SUMMARY_FEATURES.length;
+    const zero = new Float64Array(width * 7);
+    const logits = scoreSentenceLogits(model, zero, 2);
+    expect(logits.map((z) => Math.round((z - model.bias) * 1e9) / 1e9)).toEqual([
+      2, 1.6, 1.2, 0.8, 0.4, 0, 0,
+    ]);
   });
 });
