@@ -259,8 +259,9 @@ function reportPeers(p: { source: string; rows: PeerRow[] }): void {
     const inStage = p.rows.filter((r) => r.stage === stage);
     const ours = inStage.find((r) => r.contender.startsWith('factsum'));
     for (const r of inStage) {
+      const isOurs = r.contender.startsWith('factsum');
       const ratio =
-        r === ours || r.perSecond === undefined || ours?.perSecond === undefined
+        isOurs || r.perSecond === undefined || ours?.perSecond === undefined
           ? ''
           : `${fmt(ours.perSecond / r.perSecond, 2)}×`;
       rows.push([
@@ -270,16 +271,16 @@ function reportPeers(p: { source: string; rows: PeerRow[] }): void {
         ratio,
         r.note ?? '',
       ]);
-      if (r !== ours && r.perSecond !== undefined && ours?.perSecond !== undefined) {
+      if (!isOurs && r.perSecond !== undefined && ours?.perSecond !== undefined) {
         floor(
           `faster than ${r.contender} (${stage})`,
           `${fmt(ours.perSecond / r.perSecond, 2)}×`,
           ours.perSecond > r.perSecond,
           stage.startsWith('summary')
-            ? 'the peer scores sentences by word frequency only; factsum computes LexRank, TextRank overlap, centroid and 20 features per sentence'
+            ? 'the peer scores sentences by word frequency only; factsum segments with abbreviation rules, then computes LexRank, TextRank overlap, centroid and 21 features per sentence'
             : undefined,
         );
-      } else if (r !== ours && r.perSecond === undefined) {
+      } else if (!isOurs && r.perSecond === undefined) {
         floor(`faster than ${r.contender} (${stage})`, 'not measured', false, r.note);
       }
     }

@@ -478,11 +478,75 @@ function sparseFromLists(
 }
 
 /**
- * `rankByCentrality` over a sparse graph: the same power iteration, adding the same terms in the same
- * order, so that a graph holding every non-zero entry of a matrix ranks exactly as the matrix does. Each
- * edge {i, j}, i < j, is visited once, from row i: it pushes i's share to j and pulls j's share into i. A
- * score thus receives the shares of lower nodes as their rows are visited and then those of higher nodes
- * during its own row, each in ascending order: the order in which the matrix version adds them.
+ * Graphs up to this many nodes are ranked by solving the PageRank equations directly (Gaussian
+ * elimination, n³/3 steps) rather than by power iteration (about 85 rounds over n² edges at damping 0.85
+ * and tolerance 1e-6): cheaper up to some 150 nodes, and exact instead of within the tolerance.
+ */
+const DIRECT_SOLVE_MAX = 128;
+
+/**
+ * The stationary distribution of the random walk rankByCentrality iterates towards, solved directly:
+ * r = d·(Pᵀr + (δ·r)/n·1) + (1 − d)/n·1 with P the row-normalised weights and δ marking nodes without edges
+ * (their rank is spread evenly), i.e. (I − d·Pᵀ − d/n·1δᵀ)·r = (1 − d)/n·1, by Gaussian elimination with
+ * partial pivoting. The matrix is strictly column diagonally dominant, so the solution is unique.
+ */
+function solvePageRank(graph: SparseGraph, rowSums: Float64Array, scratch: Scratch): Float64Array {
+  const { size: n, offsets, targets, weights } = graph;
+  const width = n + 1;
+  // Row j holds equation j: coefficients of r_0..r_{n-1}, then the right-hand side.
+  const a = scratch.float64(n * width);
+  for (let j = 0; j < n; j++) {
+    a[j * width + j] = 1;
+    a[j * width + n] = (1 - DAMPING) / n;
+  }
+  for (let i = 0; i < n; i++) {
+    const sumI = rowSums[i] ?? 0;
+    if (sumI === 0) {
+      for (let j = 0; j < n; j++) a[j * width + i] = (a[j * width + i] ?? 0) - DAMPING / n;
+      continue;
+    }
+    for (let k = offsets[i] ?? 0; k < (offsets[i + 1] ?? 0); k++) {
+      const j = targets[k] ?? 0;
+      const w = weights[k] ?? 0;
+      // Edge {i, j}: i passes w / sum_i of its rank to j, j passes w / sum_j of its rank to i.
+      a[j * width + i] = (a[j * width + i] ?? 0) - (DAMPING * w) / sumI;
+      a[i * width + j] = (a[i * width + j] ?? 0) - (DAMPING * w) / (rowSums[j] ?? 1);
+    }
+  }
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++)
+      if (Math.abs(a[r * width + col] ?? 0) > Math.abs(a[pivot * width + col] ?? 0)) pivot = r;
+    if (pivot !== col)
+      for (let c = col; c < width; c++) {
+        const t = a[col * width + c] ?? 0;
+        a[col * width + c] = a[pivot * width + c] ?? 0;
+        a[pivot * width + c] = t;
+      }
+    const p = a[col * width + col] ?? 1;
+    for (let r = col + 1; r < n; r++) {
+      const f = (a[r * width + col] ?? 0) / p;
+      if (f === 0) continue;
+      for (let c = col; c < width; c++)
+        a[r * width + c] = (a[r * width + c] ?? 0) - f * (a[col * width + c] ?? 0);
+    }
+  }
+  const rank = scratch.float64(n);
+  for (let r = n - 1; r >= 0; r--) {
+    let v = a[r * width + n] ?? 0;
+    for (let c = r + 1; c < n; c++) v -= (a[r * width + c] ?? 0) * (rank[c] ?? 0);
+    rank[r] = v / (a[r * width + r] ?? 1);
+  }
+  return rank;
+}
+
+/**
+ * `rankByCentrality` over a sparse graph. Up to DIRECT_SOLVE_MAX nodes the equations are solved exactly
+ * (solvePageRank); larger graphs run the same power iteration as rankByCentrality, adding the same terms in
+ * the same order. There each edge {i, j}, i < j, is visited once, from row i: it pushes i's share to j and
+ * pulls j's share into i. A score thus receives the shares of lower nodes as their rows are visited and then
+ * those of higher nodes during its own row, each in ascending order: the order in which the matrix version
+ * adds them.
  */
 export function rankSparseByCentrality(graph: SparseGraph, scratch: Scratch = createScratch()): Float64Array {
   const { size: n, offsets, targets, weights } = graph;
@@ -499,6 +563,7 @@ export function rankSparseByCentrality(graph: SparseGraph, scratch: Scratch = cr
     }
     rowSums[i] = sum;
   }
+  if (n <= DIRECT_SOLVE_MAX) return solvePageRank(graph, rowSums, scratch);
   let rank = scratch.float64(n).fill(1 / n);
   let next = scratch.float64(n);
   for (let iter = 0; iter < MAX_ITERATIONS; iter++) {
