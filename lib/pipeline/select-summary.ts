@@ -92,15 +92,16 @@ export function selectSummary(
   const available: number[] = [];
   for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
   let wordsLeft = budget.words;
+  // Each sentence's highest similarity to any chosen one, updated as sentences are chosen.
+  const redundancy = new Float64Array(sentences.length);
   while (chosen.length < budget.sentences) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
     for (const i of available) {
       if ((words[i] ?? 0) > wordsLeft) continue;
-      let redundancy = 0;
-      for (const j of chosen) redundancy = Math.max(redundancy, similarity(i, j));
-      if (redundancy >= DUPLICATE_SIMILARITY) continue;
-      const value = lambda * (scores[i] ?? 0) - (1 - lambda) * redundancy;
+      const r = redundancy[i] ?? 0;
+      if (r >= DUPLICATE_SIMILARITY) continue;
+      const value = lambda * (scores[i] ?? 0) - (1 - lambda) * r;
       if (value > bestValue) {
         bestValue = value;
         best = i;
@@ -110,6 +111,7 @@ export function selectSummary(
     chosen.push(best);
     available.splice(available.indexOf(best), 1);
     wordsLeft -= words[best] ?? 0;
+    for (const i of available) redundancy[i] = Math.max(redundancy[i] ?? 0, similarity(i, best));
   }
   const out: SummarySentence[] = [];
   for (const i of chosen.sort((a, b) => a - b)) {

@@ -122,9 +122,9 @@ export type SparseGraph = {
 };
 
 /**
- * An article's sentences as TF-IDF vectors over integer term ids, flat: the distinct terms of sentence i
+ * An article's sentences as TF-IDF (or raw count) vectors over integer term ids, flat: the distinct terms of sentence i
  * are `ids[offsets[i] .. offsets[i + 1])` in first-occurrence order (the iteration order of its TermVector),
- * with their weights alongside. Weights and norms equal buildTfIdf's bit for bit.
+ * with their weights alongside. TF-IDF weights and norms equal buildTfIdf's bit for bit.
  */
 export type TermMatrix = {
   readonly size: number;
@@ -138,15 +138,20 @@ export type TermMatrix = {
   readonly lengths: Int32Array;
 };
 
+/** How the entries of a TermMatrix are weighted. */
+export type TermWeighting = 'tf-idf' | 'tf';
+
 /**
  * `buildTfIdf` over term ids: sentence i has the terms (with repeats) `terms[termOffsets[i] ..
- * termOffsets[i + 1])`, every id below `vocabulary`. The same formula, summed in the same order.
+ * termOffsets[i + 1])`, every id below `vocabulary`. The same formula, summed in the same order; with
+ * `weighting` 'tf' the weights are the raw term counts (IDF 1).
  */
 export function buildTermMatrix(
   terms: Int32Array,
   termOffsets: Int32Array,
   vocabulary: number,
   scratch: Scratch = createScratch(),
+  weighting: TermWeighting = 'tf-idf',
 ): TermMatrix {
   const n = termOffsets.length - 1;
   const offsets = scratch.int32(n + 1);
@@ -184,7 +189,7 @@ export function buildTermMatrix(
   const idf = scratch.float64(vocabulary);
   for (let t = 0; t < vocabulary; t++) {
     const d = df[t] || 1;
-    if (idfOf[d] === 0) idfOf[d] = Math.log(1 + n / d);
+    if (idfOf[d] === 0) idfOf[d] = weighting === 'tf' ? 1 : Math.log(1 + n / d);
     idf[t] = idfOf[d] ?? 0;
   }
   const weights = scratch.float64(at);
@@ -228,18 +233,53 @@ function kthLargest(values: Float64Array, length: number, k: number): number {
   return values[target] ?? 0;
 }
 
+/**
+ * The cosine of two rows of a term matrix, computed on demand (symmetric, 0 when either row is empty): equal
+ * to `cosine` of the corresponding TermVectors bit for bit, the smaller row's products summed in its order.
+ */
+function matrixCosine(
+  matrix: TermMatrix,
+  scratch: Scratch = createScratch(),
+): (a: number, b: number) => number {
+  const { offsets, ids, weights, norms } = matrix;
+  const other = scratch.float64(matrix.vocabulary);
+  return (a, b) => {
+    const sizeA = (offsets[a + 1] ?? 0) - (offsets[a] ?? 0);
+    const sizeB = (offsets[b + 1] ?? 0) - (offsets[b] ?? 0);
+    // As `cosine` does: the smaller vector is iterated (the earlier sentence on a tie).
+    const first = Math.min(a, b);
+    const second = Math.max(a, b);
+    const sizeFirst = first === a ? sizeA : sizeB;
+    const sizeSecond = first === a ? sizeB : sizeA;
+    const small = sizeFirst <= sizeSecond ? first : second;
+    const large = small === first ? second : first;
+    const largeFrom = offsets[large] ?? 0;
+    const largeTo = offsets[large + 1] ?? 0;
+    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = weights[k] ?? 0;
+    let dot = 0;
+    for (let k = offsets[small] ?? 0; k < (offsets[small + 1] ?? 0); k++) {
+      const v = other[ids[k] ?? 0] ?? 0;
+      if (v !== 0) dot += (weights[k] ?? 0) * v;
+    }
+    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = 0;
+    const na = norms[a] ?? 0;
+    const nb = norms[b] ?? 0;
+    return na === 0 || nb === 0 ? 0 : dot / (na * nb);
+  };
+}
+
 /** The two sentence graphs of LexRank and TextRank, sparse, plus the exact pairwise cosine. */
 export type SentenceGraphs = {
-  /** TF-IDF cosine edges (continuous LexRank). */
+  /** Cosine edges over the matrix's weights (continuous LexRank). */
   readonly lexical: SparseGraph;
   /** Shared distinct terms over log|Si| + log|Sj| (TextRank; Mihalcea & Tarau 2004). */
   readonly overlap: SparseGraph;
-  /** `cosine` of the TF-IDF vectors of sentences i and j (symmetric, 0 for i = j), bit for bit. */
+  /** `cosine` of the vectors of sentences i and j (symmetric, 0 for i = j), bit for bit. */
   readonly similarity: (i: number, j: number) => number;
 };
 
 /**
- * Builds both sentence graphs from the TF-IDF matrix. Every stored edge, and every similarity, equals the
+ * Builds both sentence graphs from a term matrix (TF-IDF or raw counts). Every stored edge, and every similarity, equals the
  * full matrix's entry bit for bit: the cosine sums the products in the same order as `cosine`, and overlap
  * counts are exact.
  */
@@ -417,26 +457,8 @@ function buildNeighbourGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGra
     keep(overlapRow, row, keptOverlap);
   }
 
+  const exactCosine = matrixCosine(matrix, scratch);
   const other = scratch.float64(matrix.vocabulary);
-  /** cosine(vectors[a], vectors[b]) for a < b, summed in the same order. */
-  const exactCosine = (a: number, b: number): number => {
-    const sizeA = (offsets[a + 1] ?? 0) - (offsets[a] ?? 0);
-    const sizeB = (offsets[b + 1] ?? 0) - (offsets[b] ?? 0);
-    const small = sizeA <= sizeB ? a : b;
-    const large = small === a ? b : a;
-    const largeFrom = offsets[large] ?? 0;
-    const largeTo = offsets[large + 1] ?? 0;
-    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = weights[k] ?? 0;
-    let dot = 0;
-    for (let k = offsets[small] ?? 0; k < (offsets[small + 1] ?? 0); k++) {
-      const v = other[ids[k] ?? 0] ?? 0;
-      if (v !== 0) dot += (weights[k] ?? 0) * v;
-    }
-    for (let k = largeFrom; k < largeTo; k++) other[ids[k] ?? 0] = 0;
-    const na = norms[a] ?? 0;
-    const nb = norms[b] ?? 0;
-    return na === 0 || nb === 0 ? 0 : dot / (na * nb);
-  };
   const exactOverlap = (a: number, b: number): number => {
     const aTo = offsets[a + 1] ?? 0;
     for (let k = offsets[a] ?? 0; k < aTo; k++) other[ids[k] ?? 0] = 1;
@@ -448,7 +470,7 @@ function buildNeighbourGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGra
   return {
     lexical: sparseFromLists(keptLexical, exactCosine, scratch),
     overlap: sparseFromLists(keptOverlap, exactOverlap, scratch),
-    similarity: (i, j) => (i === j ? 0 : exactCosine(Math.min(i, j), Math.max(i, j))),
+    similarity: (i, j) => (i === j ? 0 : exactCosine(i, j)),
   };
 }
 

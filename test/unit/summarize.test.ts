@@ -100,14 +100,27 @@ describe('summarize', () => {
     expect(out[0]?.start).toBe(0);
   });
 
+  // Four hundred sentences that vary in what they say, so that none is a near-copy of another.
+  const GERMAN_SUBJECTS = ['Der Ausschuss', 'Die Stadtkasse', 'Der Kantonsrat', 'Die Prüferin', 'Das Bauamt'];
+  const GERMAN_OBJECTS = ['den Haushalt', 'die Brücke über die Limmat', 'das Schulbudget', 'die Tramlinie'];
+  const GERMAN_PLACES = ['für Zürich', 'in Örlikon', 'am Seeufer', 'im Kreis fünf', 'bei Baden'];
+  const germanSentence = (i: number): string =>
+    `${GERMAN_SUBJECTS[i % 5]} prüfte ${GERMAN_OBJECTS[Math.floor(i / 5) % 4]} ${GERMAN_PLACES[Math.floor(i / 20) % 5]} im Jahr ${1900 + i}.`;
+
   it('copes with unicode, no title and a very long article', () => {
+    const text = Array.from({ length: 400 }, (_, i) => germanSentence(i)).join(' ');
+    const out = summarize({ title: '', text }, segmentSentences(text), {});
+    expect(out).toHaveLength(7);
+    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('takes one sentence of a template repeated with one word changed: the rest are near-copies', () => {
     const text = Array.from(
       { length: 400 },
       (_, i) => `Der Ausschuss Nummer ${i} prüfte den Haushalt für Zürich.`,
     ).join(' ');
     const out = summarize({ title: '', text }, segmentSentences(text), {});
-    expect(out).toHaveLength(7);
-    for (const s of out) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(out).toHaveLength(1);
   });
 });
 

@@ -159,4 +159,13 @@ describe('term matrix and sentence graphs', () => {
     expect(rank.reduce((x, y) => x + y, 0)).toBeCloseTo(1, 12);
     expect(rank[3]).toBeLessThan(rank[2] ?? 0);
   });
+
+  it("weights by raw term counts with 'tf'", () => {
+    const lists = [['budget', 'budget', 'vote'], ['vote'], []];
+    const { ids, offsets, size } = termIds(lists);
+    const matrix = buildTermMatrix(ids, offsets, size, undefined, 'tf');
+    expect(Array.from(matrix.weights)).toEqual([2, 1, 1]);
+    expect(Array.from(matrix.norms)).toEqual([Math.sqrt(5), 1, 0]);
+    expect(buildSentenceGraphs(matrix).similarity(0, 1)).toBeCloseTo(1 / Math.sqrt(5), 12);
+  });
 });
