@@ -2,10 +2,11 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 import S3rver from 's3rver';
+import { LOCAL_STACK } from '../../lib/local/local-stack';
 
 /** The only credentials s3rver accepts; dynalite accepts any. */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-export const LOCAL_REGION = 'us-east-1';
+export const LOCAL_CREDENTIALS = LOCAL_STACK.credentials;
+export const LOCAL_REGION = LOCAL_STACK.region;
 
 /** The shape of one record s3rver emits on its 'event' channel (S3 notification record, key not encoded). */
 export type S3rverRecord = {

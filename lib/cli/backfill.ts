@@ -4,16 +4,17 @@ import { parseArgs } from 'node:util';
 import { createDynamoDocumentClient, createS3Client } from '../aws/clients';
 import { DynamoDedupIndex } from '../aws/dynamo-dedup-index';
 import { type ListedObject, S3ObjectStore, S3ResultStore } from '../aws/s3-object-store';
+import { LOCAL_STACK } from '../local/local-stack';
 import { type ProcessOutcome, processObjectCreated } from '../service/process-object';
 import type { CliIo } from './main';
 import { UsageError } from './usage-error';
 
-/** The local stack's endpoints and the only credentials s3rver accepts (see infra/local). */
+/** The local stack's endpoints and the only credentials s3rver accepts. */
 const LOCAL = {
-  s3Endpoint: 'http://127.0.0.1:4569',
-  dynamoEndpoint: 'http://127.0.0.1:4570',
-  region: 'us-east-1',
-  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  s3Endpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.s3Port}`,
+  dynamoEndpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.dynamoPort}`,
+  region: LOCAL_STACK.region,
+  credentials: LOCAL_STACK.credentials,
 } as const;
 
 /** Objects processed at once: enough to hide S3/DynamoDB latency, few enough not to throttle a small table. */
@@ -32,7 +33,7 @@ Options:
   --prefix PREFIX          only keys starting with PREFIX
   --results-bucket NAME    where results go (default: $RESULTS_BUCKET or factsum-results)
   --table NAME             dedup index table (default: $INDEX_TABLE or factsum-index)
-  --local                  use the local stack of 'npm start' (S3 127.0.0.1:4569, DynamoDB 127.0.0.1:4570)
+  --local                  use the local stack of 'npm start' (S3 ${LOCAL.s3Endpoint}, DynamoDB ${LOCAL.dynamoEndpoint})
   --concurrency N          objects in flight (default ${DEFAULT_CONCURRENCY})
   --checkpoint FILE        remember the last key done in FILE and resume after it on the next run
   --force                  recompute results that already exist for the same object version
