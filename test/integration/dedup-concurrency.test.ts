@@ -1,14 +1,25 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type FaultProxy, startFaultProxy } from '../../infra/local/fault-proxy';
 import { seededRandom, shuffled } from '../../lib/pipeline/seeded-random';
 import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, lambdaContext, type ResultJson, setupLocalEnv } from './helpers';
 
 let env: LocalEnv;
 let handler: typeof import('../../functions/process-article').handler;
+let s3Proxy: FaultProxy | undefined;
 
 beforeAll(async () => {
   env = await setupLocalEnv();
+  // Concurrent invocations rewrite the same result objects (demotions, claim links). S3 makes each PUT
+  // atomic; s3rver writes the file in place, so two PUTs of one key can interleave into a torn file. The
+  // function reaches s3rver through a proxy that serialises requests per key, as S3 behaves.
+  s3Proxy = await startFaultProxy({ target: inject('s3Endpoint'), atomicPerKey: true });
+  process.env.AWS_ENDPOINT_URL_S3 = s3Proxy.endpoint;
   ({ handler } = await import('../../functions/process-article'));
+});
+
+afterAll(async () => {
+  await s3Proxy?.close();
 });
 
 /** Copy `i` of a body: exact, with one sentence dropped, or with two words changed, by turns. */
