@@ -54,6 +54,8 @@ export async function startFaultProxy(options: {
    * Serialising per key restores S3's semantics for tests that write one key from parallel workers.
    */
   readonly atomicPerKey?: boolean;
+  /** Port to listen on (default: any free one). */
+  readonly port?: number;
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const rules: { rule: FaultRule; used: number }[] = [];
@@ -142,7 +144,7 @@ export async function startFaultProxy(options: {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {

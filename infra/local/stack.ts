@@ -10,6 +10,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { LOCAL_DEFAULTS, SERVICE_DIR } from './defaults';
+import { startFaultProxy } from './fault-proxy';
 import { invokeLambda } from './lambda-invoke';
 import { localHandlerEnv, provisionLocalStore } from './local-store';
 import {
@@ -105,12 +106,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 
   try {
-    const s3: LocalS3 = await startLocalS3({
-      port: options.s3Port ?? LOCAL_DEFAULTS.s3Port,
-      directory: join(dataDir, 's3'),
-      buckets: [],
-    });
+    // s3rver listens on a free port behind a proxy on the public one that lets one request per key through
+    // at a time: S3 makes every PUT visible atomically, while s3rver writes objects in place, so two
+    // functions rewriting one result (a demotion, a claim link) could otherwise leave a torn file.
+    const s3: LocalS3 = await startLocalS3({ port: 0, directory: join(dataDir, 's3'), buckets: [] });
     stops.push(() => s3.close());
+    const s3Front = await startFaultProxy({
+      target: s3.endpoint,
+      atomicPerKey: true,
+      port: options.s3Port ?? LOCAL_DEFAULTS.s3Port,
+    });
+    stops.push(() => s3Front.close());
     const dynamo: LocalDynamo = await startLocalDynamo({
       port: options.dynamoPort ?? LOCAL_DEFAULTS.dynamoPort,
       directory: join(dataDir, 'dynamo'),
@@ -118,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     stops.push(() => dynamo.close());
 
     const store = {
-      s3Endpoint: s3.endpoint,
+      s3Endpoint: s3Front.endpoint,
       dynamoEndpoint: dynamo.endpoint,
       inputBucket,
       resultsBucket,
@@ -204,7 +210,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       resultsBucket,
       indexTable,
       endpoints: {
-        s3: s3.endpoint,
+        s3: s3Front.endpoint,
         dynamo: dynamo.endpoint,
         api: offline.httpEndpoint,
         lambda: offline.lambdaEndpoint,
