@@ -1,7 +1,7 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type ClaimIndex, type CorpusEntry, claimSortKey, type IndexedClaim } from '../ports';
 import * as z from '../zod';
-import { IndexError } from './errors';
+import { batchWriteAll, queryPartitions, type WriteRequest } from './dynamo-batch';
 
 /**
  * Items read per entity key at most (one Query page). A key this full is a hot entity ("US", "Government")
@@ -15,12 +15,6 @@ export const MAX_ENTITY_ITEMS = 100;
  * list (results tables, squads) whose claims are rarely related one by one.
  */
 export const MAX_QUERIED_ENTITIES = 40;
-
-/** DynamoDB's limit of items in one BatchWriteItem call. */
-const BATCH_WRITE_LIMIT = 25;
-
-/** Rounds of re-sending UnprocessedItems (throttled writes) before letting the invocation retry. */
-const MAX_BATCH_ROUNDS = 5;
 
 const quantitySchema = z.object({
   value: z.number(),
@@ -38,10 +32,6 @@ const itemSchema = z.object({
   quantities: z.array(quantitySchema),
   dates: z.array(dateSchema),
 });
-
-type WriteRequest =
-  | { PutRequest: { Item: Record<string, unknown> } }
-  | { DeleteRequest: { Key: Record<string, unknown> } };
 
 /**
  * The claims index on DynamoDB, in the dedup index's table (single-table design, DESIGN.md):
@@ -74,35 +64,22 @@ export class DynamoClaimIndex implements ClaimIndex {
         },
       })),
     );
-    await this.#batchWrite(requests, `Writing claims of ${article.id}`);
+    await batchWriteAll(this.client, this.tableName, requests, `Writing claims of ${article.id}`);
   }
 
   async findRelated(claims: readonly IndexedClaim[]): Promise<IndexedClaim[]> {
     const own = new Set(claims.map((c) => c.articleId));
     const entities = [...new Set(claims.flatMap((c) => c.entities))].slice(0, MAX_QUERIED_ENTITIES);
     const found = new Map<string, IndexedClaim>();
-    let pages: { Items?: Record<string, unknown>[] }[];
-    try {
-      pages = await Promise.all(
-        entities.map((entity) =>
-          this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': `ent#${entity}` },
-              ConsistentRead: true,
-              Limit: MAX_ENTITY_ITEMS,
-            }),
-          ),
-        ),
-      );
-    } catch (error) {
-      throw new IndexError(`Querying the claims index for ${entities.length} entities failed`, {
-        cause: error,
-      });
-    }
+    const pages = await queryPartitions(
+      this.client,
+      this.tableName,
+      entities.map((entity) => `ent#${entity}`),
+      MAX_ENTITY_ITEMS,
+      `Querying the claims index for ${entities.length} entities`,
+    );
     for (const page of pages) {
-      for (const item of page.Items ?? []) {
+      for (const item of page) {
         const parsed = itemSchema.safeParse(item);
         // An item of another shape is not a claim record (or a newer schema): skip it, do not guess.
         if (!parsed.success || own.has(parsed.data.articleId)) continue;
@@ -120,37 +97,6 @@ export class DynamoClaimIndex implements ClaimIndex {
         },
       })),
     );
-    await this.#batchWrite(requests, `Removing claims of ${article.id}`);
-  }
-
-  /** Sends write requests in batches of 25, re-sending throttled ones a bounded number of times. */
-  async #batchWrite(requests: readonly WriteRequest[], what: string): Promise<void> {
-    let pending = [...requests];
-    for (let round = 1; pending.length > 0; round++) {
-      if (round > MAX_BATCH_ROUNDS) {
-        throw new IndexError(
-          `${what}: ${pending.length} items still throttled after ${MAX_BATCH_ROUNDS} rounds`,
-        );
-      }
-      const unprocessed: WriteRequest[] = [];
-      try {
-        for (let i = 0; i < pending.length; i += BATCH_WRITE_LIMIT) {
-          const written = await this.client.send(
-            new BatchWriteCommand({
-              RequestItems: { [this.tableName]: pending.slice(i, i + BATCH_WRITE_LIMIT) },
-            }),
-          );
-          for (const request of written.UnprocessedItems?.[this.tableName] ?? []) {
-            const item = request.PutRequest?.Item;
-            const key = request.DeleteRequest?.Key;
-            if (item) unprocessed.push({ PutRequest: { Item: item } });
-            else if (key) unprocessed.push({ DeleteRequest: { Key: key } });
-          }
-        }
-      } catch (error) {
-        throw new IndexError(`${what} failed`, { cause: error });
-      }
-      pending = unprocessed;
-    }
+    await batchWriteAll(this.client, this.tableName, requests, `Removing claims of ${article.id}`);
   }
 }

@@ -1,12 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CorpusEntry, DedupIndex, ExactClaim, SimilarEntry } from '../ports';
+import { batchWriteAll, queryPartitions } from './dynamo-batch';
 import { IndexError } from './errors';
 
 /** Sort key of the single item that holds an exact-duplicate hash. */
@@ -14,12 +9,6 @@ const EXACT_SK = 'exact';
 
 /** How often a claim is re-tried when its item vanishes between the put and the read (a race with a delete). */
 const MAX_CLAIM_ATTEMPTS = 3;
-
-/** DynamoDB's limit of items in one BatchWriteItem call. */
-const BATCH_WRITE_LIMIT = 25;
-
-/** Rounds of re-sending UnprocessedItems (throttled writes) before giving up and letting the invocation retry. */
-const MAX_BATCH_ROUNDS = 5;
 
 /**
  * Items read from one band bucket at most. A bucket this full means a boilerplate-only body
@@ -110,63 +99,33 @@ export class DynamoDedupIndex implements DedupIndex {
 
   async putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
     const sig = encodeSignature(signature);
-    let pending: { PutRequest: { Item: Record<string, unknown> } }[] = bands.map((band) => ({
-      PutRequest: {
-        Item: { pk: `band#${band}`, sk: entry.id, id: entry.id, uploadedAt: entry.uploadedAt, sig },
-      },
-    }));
-    for (let round = 1; pending.length > 0; round++) {
-      if (round > MAX_BATCH_ROUNDS) {
-        throw new IndexError(
-          `Writing ${pending.length} band items of ${entry.id} was still throttled after ${MAX_BATCH_ROUNDS} rounds`,
-        );
-      }
-      const batches = [];
-      for (let i = 0; i < pending.length; i += BATCH_WRITE_LIMIT)
-        batches.push(pending.slice(i, i + BATCH_WRITE_LIMIT));
-      const unprocessed: typeof pending = [];
-      try {
-        for (const batch of batches) {
-          const written = await this.client.send(
-            new BatchWriteCommand({ RequestItems: { [this.tableName]: batch } }),
-          );
-          for (const request of written.UnprocessedItems?.[this.tableName] ?? []) {
-            const item = request.PutRequest?.Item;
-            if (item) unprocessed.push({ PutRequest: { Item: item } });
-          }
-        }
-      } catch (error) {
-        throw new IndexError(`Writing band items of ${entry.id} failed`, { cause: error });
-      }
-      pending = unprocessed;
-    }
+    await batchWriteAll(
+      this.client,
+      this.tableName,
+      bands.map((band) => ({
+        PutRequest: {
+          Item: { pk: `band#${band}`, sk: entry.id, id: entry.id, uploadedAt: entry.uploadedAt, sig },
+        },
+      })),
+      `Writing band items of ${entry.id}`,
+    );
   }
 
   async queryBands(bands: readonly string[]): Promise<SimilarEntry[]> {
+    const pages = await queryPartitions(
+      this.client,
+      this.tableName,
+      bands.map((band) => `band#${band}`),
+      MAX_BAND_ITEMS,
+      `Querying ${bands.length} LSH bands`,
+    );
     const found = new Map<string, SimilarEntry>();
-    try {
-      const pages = await Promise.all(
-        bands.map((band) =>
-          this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': `band#${band}` },
-              ConsistentRead: true,
-              Limit: MAX_BAND_ITEMS,
-            }),
-          ),
-        ),
-      );
-      for (const page of pages) {
-        for (const item of page.Items ?? []) {
-          const entry = toEntry(item);
-          const signature = decodeSignature(item.sig);
-          if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
-        }
+    for (const page of pages) {
+      for (const item of page) {
+        const entry = toEntry(item);
+        const signature = decodeSignature(item.sig);
+        if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
       }
-    } catch (error) {
-      throw new IndexError(`Querying ${bands.length} LSH bands failed`, { cause: error });
     }
     return [...found.values()];
   }

@@ -122,9 +122,9 @@ export type SparseGraph = {
 };
 
 /**
- * An article's sentences as TF-IDF (or raw count) vectors over integer term ids, flat: the distinct terms of sentence i
- * are `ids[offsets[i] .. offsets[i + 1])` in first-occurrence order (the iteration order of its TermVector),
- * with their weights alongside. TF-IDF weights and norms equal buildTfIdf's bit for bit.
+ * An article's sentences as TF-IDF (or raw count) vectors over integer term ids, flat: the distinct terms
+ * of sentence i are `ids[offsets[i] .. offsets[i + 1])` in first-occurrence order (the iteration order of
+ * its TermVector), with their weights alongside. TF-IDF weights and norms equal buildTfIdf's bit for bit.
  */
 export type TermMatrix = {
   readonly size: number;
