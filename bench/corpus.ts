@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seededRandom } from '../lib/pipeline/seeded-random';
+import { seededRandom } from '../eval/reference/seeded-random';
 
 /** Where the BBC articles live, relative to the repository. */
 export const BBC_ARTICLES = resolve(import.meta.dirname, '../../shared/data/bbc-news-summary/articles');

@@ -6,9 +6,9 @@
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { prepareArticle } from '../lib/pipeline/analyze';
-import { minhashSignature, SIGNATURE_SIZE } from '../lib/pipeline/minhash';
-import { segmentSentences } from '../lib/pipeline/segment';
-import { summarize } from '../lib/pipeline/summarize';
+import { minhashSignature, SIGNATURE_SIZE } from '../lib/pipeline/dedup/minhash';
+import { summarize } from '../lib/pipeline/summary/summarize';
+import { segmentSentences } from '../lib/pipeline/text/segment';
 import { loadBbcArticles, syntheticArticle, wrapAsHtml } from './corpus';
 
 const MAX_BYTES = 5 * 1024 * 1024;

@@ -9,7 +9,7 @@ import { MemoryClaimIndex } from '../lib/local/memory-claim-index';
 import { MemoryDedupIndex } from '../lib/local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../lib/local/memory-object-store';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
-import { bandKeys, minhashSignature } from '../lib/pipeline/minhash';
+import { bandKeys, minhashSignature } from '../lib/pipeline/dedup/minhash';
 import { processObjectCreated } from '../lib/service/process-object';
 import { type BenchArticle, loadBbcArticles, medianLengthArticles, syntheticArticle } from './corpus';
 import { median, peakRssBytes, percentile, sum } from './stats';

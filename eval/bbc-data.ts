@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { segmentSentences } from '../lib/pipeline/segment';
+import { segmentSentences } from '../lib/pipeline/text/segment';
 import type { Sentence } from '../lib/pipeline/types';
 
 /** Where the data set lives, relative to the repository. */

@@ -9,9 +9,9 @@ import {
   DENSE_FEATURES,
   extractCheckworthyFeatures,
   HASH_BITS,
-} from '../lib/pipeline/checkworthy-features';
-import { COMPACT_ENCODING, encodeHashedWeights } from '../lib/pipeline/checkworthy-model';
-import { seededRandom, shuffled } from '../lib/pipeline/seeded-random';
+} from '../lib/pipeline/claims/checkworthy-features';
+import { COMPACT_ENCODING, encodeHashedWeights } from '../lib/pipeline/claims/checkworthy-model';
+import { seededRandom, shuffled } from './reference/seeded-random';
 
 export const CLAIMBUSTER_CSV = resolve(import.meta.dirname, '../../shared/data/claimbuster/crowdsourced.csv');
 

@@ -8,8 +8,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CHECKWORTHY_THRESHOLD, extractClaims, scoreSentence } from '../lib/pipeline/claims';
-import { segmentSentences } from '../lib/pipeline/segment';
+import { CHECKWORTHY_THRESHOLD, extractClaims, scoreSentence } from '../lib/pipeline/claims/claims';
+import { segmentSentences } from '../lib/pipeline/text/segment';
 import {
   binaryMetrics,
   CLAIMBUSTER_CSV,

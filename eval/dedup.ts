@@ -14,10 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { MemoryDedupIndex } from '../lib/local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../lib/local/memory-object-store';
 import { prepareArticle } from '../lib/pipeline/analyze';
-import { bandKeys, estimateSimilarity, minhashSignature, shingleHashes } from '../lib/pipeline/minhash';
-import { parseStoredResult } from '../lib/pipeline/result';
-import { seededRandom, shuffled } from '../lib/pipeline/seeded-random';
+import { bandKeys, estimateSimilarity, minhashSignature, shingleHashes } from '../lib/pipeline/dedup/minhash';
 import { processObjectCreated } from '../lib/service/process-object';
+import { parseStoredResult } from '../lib/service/stored-result';
+import { seededRandom, shuffled } from './reference/seeded-random';
 
 const DATA = resolve(__dirname, '../../shared/data/bbc-news-summary/articles');
 const BUCKET = 'eval';

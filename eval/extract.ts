@@ -16,12 +16,12 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
-import { cleanArticle } from '../lib/pipeline/clean';
-import { decodeBytes } from '../lib/pipeline/decode';
-import { detectFormat } from '../lib/pipeline/detect-format';
-import { parseHtmlDocument } from '../lib/pipeline/html-dom';
-import { detectLanguage } from '../lib/pipeline/language';
-import { parseDocument } from '../lib/pipeline/parse-document';
+import { cleanArticle } from '../lib/pipeline/clean/clean';
+import { decodeBytes } from '../lib/pipeline/decode/decode';
+import { detectFormat } from '../lib/pipeline/extract/detect-format';
+import { parseHtmlDocument } from '../lib/pipeline/extract/html/dom';
+import { detectLanguage } from '../lib/pipeline/extract/language';
+import { parseDocument } from '../lib/pipeline/extract/parse-document';
 
 const DATA = resolve(__dirname, '../../shared/data/trafilatura-eval');
 /** The largest evaluation page is about 1.5 MB; the cap only guards against a corrupt file. */

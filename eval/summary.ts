@@ -10,14 +10,14 @@
  */
 
 import modelJson from '../lib/models/summary-weights.json';
-import { segmentSentences } from '../lib/pipeline/segment';
-import { selectSummary } from '../lib/pipeline/select-summary';
-import { summarize } from '../lib/pipeline/summarize';
-import { parseSummaryModel } from '../lib/pipeline/summary-model';
-import { buildTfIdf, rankByCentrality, similarityMatrix } from '../lib/pipeline/textrank';
-import { contentTerms } from '../lib/pipeline/tokenize';
+import { parseSummaryModel } from '../lib/pipeline/summary/model';
+import { selectSummary } from '../lib/pipeline/summary/select-summary';
+import { summarize } from '../lib/pipeline/summary/summarize';
+import { segmentSentences } from '../lib/pipeline/text/segment';
+import { contentTerms } from '../lib/pipeline/text/tokenize';
 import type { Sentence } from '../lib/pipeline/types';
 import { BBC_ROOT, type BbcItem, loadBbc } from './bbc-data';
+import { buildTfIdf, rankByCentrality, similarityMatrix } from './reference/dense-textrank';
 import { type RougeScores, rouge } from './rouge';
 import { ALL_HIGHLIGHT_ITEMS, type HighlightItem, highlightSplit } from './summary-highlights';
 

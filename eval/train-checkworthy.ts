@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHECKWORTHY_THRESHOLD } from '../lib/pipeline/claims';
+import { CHECKWORTHY_THRESHOLD } from '../lib/pipeline/claims/claims';
 import {
   binaryMetrics,
   CLAIMBUSTER_CSV,

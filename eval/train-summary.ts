@@ -12,14 +12,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { segmentSentences } from '../lib/pipeline/segment';
-import { selectSummary } from '../lib/pipeline/select-summary';
 import {
   extractSummaryFeatures,
   SUMMARY_FEATURES,
   type SummaryFeature,
-} from '../lib/pipeline/summary-features';
-import { parseSummaryModel, type SummaryModel } from '../lib/pipeline/summary-model';
+} from '../lib/pipeline/summary/features';
+import { parseSummaryModel, type SummaryModel } from '../lib/pipeline/summary/model';
+import { selectSummary } from '../lib/pipeline/summary/select-summary';
+import { segmentSentences } from '../lib/pipeline/text/segment';
 import { BBC_ROOT, type BbcItem, labelSentences, loadBbc } from './bbc-data';
 import { rouge } from './rouge';
 import { ALL_HIGHLIGHT_ITEMS, highlightSplit } from './summary-highlights';

@@ -2,16 +2,18 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { resultKeyFor } from '../lib/aws/s3-object-store';
-import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
-import { toClaimReview } from '../lib/pipeline/claim-review';
+import type { DedupVerdict, RejectCode } from '../lib/pipeline';
 import {
+  analyzeArticle,
   bandKeys,
+  buildProcessedResult,
+  buildRejectedResult,
   DEFAULT_NEAR_THRESHOLD,
   estimateSimilarity,
   minhashSignature,
-} from '../lib/pipeline/minhash';
-import { buildProcessedResult, buildRejectedResult } from '../lib/pipeline/result';
-import type { DedupVerdict, RejectCode } from '../lib/pipeline/types';
+  prepareArticle,
+  toClaimReview,
+} from '../lib/pipeline';
 import type { CorpusIndexEntry } from '../lib/report/corpus-view';
 import { renderCorpusIndex } from '../lib/report/render-corpus-index';
 import { encodeKeyPath, REPORT_SUFFIX } from '../lib/report/report-links';

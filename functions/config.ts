@@ -1,4 +1,4 @@
-import type { SummaryOptions } from '../lib/pipeline/summarize';
+import type { SummaryOptions } from '../lib/pipeline';
 import type { SummaryRule } from '../lib/service/summary-options';
 import * as z from '../lib/zod';
 

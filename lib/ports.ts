@@ -3,6 +3,10 @@
  * DynamoDB; tests and the CLI may implement them locally. Nothing here imports an SDK.
  */
 
+import type { CorpusEntry, IndexedClaim } from './pipeline/corpus/corpus-types';
+
+export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline/corpus/corpus-types';
+
 /** Where an object lives. */
 export type ObjectRef = { readonly bucket: string; readonly key: string };
 
@@ -42,9 +46,6 @@ export interface ObjectStore {
   putText(ref: ObjectRef, body: string, contentType: string): Promise<void>;
 }
 
-/** An article's place in the corpus: its id (bucket/key or path) and upload time (ISO 8601). */
-export type CorpusEntry = { readonly id: string; readonly uploadedAt: string };
-
 /** The outcome of claiming a content hash in the dedup index. */
 export type ExactClaim = {
   /** The entry that holds the hash after the write: the canonical copy. */
@@ -74,38 +75,6 @@ export interface DedupIndex {
 
 /** A corpus entry found through the LSH index, with its MinHash signature. */
 export type SimilarEntry = CorpusEntry & { readonly signature: Uint32Array };
-
-/** A number of a claim as the claims index keys it: value, unit and the words it measures. */
-export type IndexedQuantity = {
-  readonly value: number;
-  /** 'percent', 'count', or 'currency:<ISO 4217>' so that amounts in different currencies never compare. */
-  readonly unit: string;
-  /** The mention as written ("$1.2bn"). */
-  readonly text: string;
-  /** Normalised content words around the number ("job", "cut"): what the number is a number of. */
-  readonly relation: readonly string[];
-};
-
-/** A resolved date of a claim as the claims index keys it. */
-export type IndexedDate = {
-  /** ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD). */
-  readonly value: string;
-  readonly text: string;
-  readonly relation: readonly string[];
-};
-
-/** A claim as the claims index stores it: enough to find, relate and show it without reading its article. */
-export type IndexedClaim = {
-  readonly articleId: string;
-  readonly uploadedAt: string;
-  /** Position of the claim in its article's `claims`. */
-  readonly claimIndex: number;
-  readonly text: string;
-  /** Normalised entity keys ("bank-of-england", "patel"). */
-  readonly entities: readonly string[];
-  readonly quantities: readonly IndexedQuantity[];
-  readonly dates: readonly IndexedDate[];
-};
 
 /** The claims index shared by all concurrent invocations (DynamoDB in AWS), keyed by normalised entity. */
 export interface ClaimIndex {

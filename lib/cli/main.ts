@@ -7,12 +7,15 @@ import { parseArgs } from 'node:util';
 import { MemoryClaimIndex } from '../local/memory-claim-index';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
-import { analyzeArticle, prepareArticle } from '../pipeline/analyze';
-import { toClaimReview } from '../pipeline/claim-review';
-import { scoreSentence } from '../pipeline/claims';
-import { buildProcessedResult, buildRejectedResult } from '../pipeline/result';
-import type { SummaryOptions } from '../pipeline/summarize';
-import type { InputFormat, Result } from '../pipeline/types';
+import type { InputFormat, Result, SummaryOptions } from '../pipeline';
+import {
+  analyzeArticle,
+  buildProcessedResult,
+  buildRejectedResult,
+  prepareArticle,
+  scoreSentence,
+  toClaimReview,
+} from '../pipeline';
 import { renderLocalReports } from '../report/render-local-reports';
 import { processObjectCreated } from '../service/process-object';
 import { runBackfill } from './backfill';

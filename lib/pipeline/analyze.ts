@@ -1,11 +1,10 @@
 import { extractClaims } from './claims';
 import { cleanArticle } from './clean';
 import { decodeBytes } from './decode';
-import { detectFormat } from './detect-format';
-import { fingerprintBody, sha256Hex } from './fingerprint';
-import { parseDocument } from './parse-document';
-import { segmentSentences } from './segment';
-import { type SummaryOptions, summarize } from './summarize';
+import { fingerprintBody, sha256Hex } from './dedup';
+import { detectFormat, parseDocument } from './extract';
+import { type SummaryOptions, summarize } from './summary';
+import { segmentSentences } from './text';
 import type { Article, Claim, InputFormat, RejectCode, SummarySentence } from './types';
 
 /** A monotonic clock in milliseconds, passed in so the pipeline stays pure (e.g. performance.now). */

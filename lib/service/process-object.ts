@@ -1,19 +1,21 @@
-import { analyzeArticle, type Clock, prepareArticle } from '../pipeline/analyze';
-import { toIndexedClaims } from '../pipeline/claim-keys';
-import { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from '../pipeline/minhash';
-import { addRelated, mirrorRelations, relateClaims } from '../pipeline/relate-claims';
+import type { Claim, DedupVerdict, Result, SummaryOptions } from '../pipeline';
 import {
+  addRelated,
+  analyzeArticle,
+  bandKeys,
   buildDuplicateResult,
   buildProcessedResult,
   buildRejectedResult,
-  demoteResult,
-  parseStoredClaims,
-  parseStoredResult,
+  type Clock,
+  DEFAULT_NEAR_THRESHOLD,
+  estimateSimilarity,
+  minhashSignature,
+  mirrorRelations,
+  prepareArticle,
+  relateClaims,
   type SourceRef,
-  type StoredResult,
-} from '../pipeline/result';
-import type { SummaryOptions } from '../pipeline/summarize';
-import type { Claim, DedupVerdict, Result } from '../pipeline/types';
+  toIndexedClaims,
+} from '../pipeline';
 import {
   type ClaimIndex,
   type CorpusEntry,
@@ -24,6 +26,7 @@ import {
   toCorpusId,
 } from '../ports';
 import { isEarlier } from './corpus-order';
+import { demoteResult, parseStoredClaims, parseStoredResult, type StoredResult } from './stored-result';
 import { resolveSummaryOptions, type SummaryRule } from './summary-options';
 import { compareVersions, type VersionMark } from './version-order';
 

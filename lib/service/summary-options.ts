@@ -1,4 +1,4 @@
-import type { SummaryOptions } from '../pipeline/summarize';
+import type { SummaryOptions } from '../pipeline';
 
 /** A summary-length rule for keys under a prefix (e.g. short briefs get one sentence). */
 export type SummaryRule = { readonly prefix: string } & SummaryOptions;

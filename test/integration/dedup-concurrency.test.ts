@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { seededRandom, shuffled } from '../../eval/reference/seeded-random';
 import { type FaultProxy, startFaultProxy } from '../../infra/local/fault-proxy';
-import { seededRandom, shuffled } from '../../lib/pipeline/seeded-random';
 import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, lambdaContext, type ResultJson, setupLocalEnv } from './helpers';
 

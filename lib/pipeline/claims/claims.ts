@@ -1,0 +1,68 @@
+import modelJson from '../../models/checkworthy.json';
+import type { Claim, Sentence, SentenceScore } from '../types';
+import { findAttribution } from './attribution';
+import { extractCheckworthyFeatures } from './checkworthy-features';
+import { parseCheckworthyModel, predictCheckworthy } from './checkworthy-model';
+import { isHedged } from './hedges';
+import { extractDates } from './mentions/dates';
+import { collectKnownNames, extractEntities } from './mentions/entities';
+import { extractNumbers } from './mentions/numbers';
+
+export type ClaimOptions = {
+  /** ISO date that relative dates resolve against. */
+  readonly referenceDate: string;
+  readonly referenceSource: 'published' | 'uploaded';
+};
+
+/**
+ * A sentence is check-worthy at or above this probability. The model is trained with balanced class
+ * weights, so 0.5 is the balanced decision; in ClaimBuster 5-fold CV grouped by debate (eval/claims.ts) the
+ * best threshold of 0.2-0.8 (0.54) gains only 0.001 macro-F1 over it, so it is not tuned on the test folds.
+ */
+export const CHECKWORTHY_THRESHOLD = 0.5;
+
+/** Validated once at module load: a malformed model file fails loudly, not silently. */
+const MODEL = parseCheckworthyModel(modelJson);
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores one sentence for check-worthiness: a logistic-regression probability (0..1, 3 decimals) over word
+ * n-grams and claim cues, trained on ClaimBuster (Arslan et al. 2020; see eval/train-checkworthy.ts).
+ */
+export function scoreSentence(text: string): SentenceScore {
+  const features = extractCheckworthyFeatures(text);
+  const score = round3(predictCheckworthy(MODEL, features));
+  return { text, score, checkworthy: score >= CHECKWORTHY_THRESHOLD, types: features.types };
+}
+
+/**
+ * The article's check-worthy sentences, in document order, with entities, numbers, dates (relative ones
+ * resolved against `options.referenceDate`), attribution and hedging.
+ */
+export function extractClaims(text: string, sentences: readonly Sentence[], options: ClaimOptions): Claim[] {
+  const knownNames = collectKnownNames(text);
+  const reference = { date: options.referenceDate, source: options.referenceSource };
+  const claims: Claim[] = [];
+  for (const s of [...sentences].sort((a, b) => a.start - b.start)) {
+    const scored = scoreSentence(s.text);
+    if (!scored.checkworthy) continue;
+    const dates = extractDates(s.text, reference);
+    const numbers = extractNumbers(s.text, dates);
+    const attribution = findAttribution(s.text);
+    claims.push({
+      text: s.text,
+      start: s.start,
+      end: s.end,
+      score: scored.score,
+      checkworthy: true,
+      types: scored.types,
+      entities: extractEntities(s.text, { knownNames }),
+      numbers: numbers.map((n) => n.mention),
+      dates: dates.map((d) => d.mention),
+      ...(attribution !== undefined ? { attribution } : {}),
+      hedged: isHedged(s.text),
+    });
+  }
+  return claims;
+}

@@ -1,0 +1,2 @@
+/** claims: check-worthy sentences with their types, entities, numbers, dates, attribution and hedging (claims/mentions/). */
+export { extractClaims, scoreSentence } from './claims';

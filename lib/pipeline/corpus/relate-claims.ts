@@ -1,0 +1,203 @@
+import * as z from '../../zod';
+import type { Claim, RelatedClaim } from '../types';
+import { toIndexedClaims } from './claim-keys';
+import type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './corpus-types';
+
+/**
+ * Two numbers are the same figure when they differ by at most 0.5%: "$1.2bn" and "$1,200m" meet, and a
+ * rounding of 12.04% to 12% still corroborates; 400 and 410 jobs do not.
+ */
+const SAME_VALUE_TOLERANCE = 0.005;
+/** Related claims listed per claim: a reviewer reads a handful; the index may hold hundreds. */
+const MAX_RELATED_PER_CLAIM = 10;
+
+export type RelateOptions = {
+  /** The article's own corpus id: its own claims never relate to it. */
+  readonly selfId: string;
+  /** The canonical this article duplicates, if it is one: a duplicate never corroborates its canonical. */
+  readonly duplicateOf?: string;
+  /** Further articles not to relate to, e.g. near-duplicates found by the dedup index. */
+  readonly exclude?: readonly string[];
+};
+
+const sameValue = (a: number, b: number): boolean =>
+  Math.abs(a - b) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+
+/** Whether two relation word lists share a word; empty lists share nothing. */
+const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((w) => b.includes(w));
+
+/** Whether two figures may be compared: relation words overlap, or one side has none to tell. */
+const comparable = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === 0 || b.length === 0 || overlaps(a, b);
+
+type Basis = RelatedClaim['on'];
+
+/**
+ * How one claim stands to another that shares an entity. Corroborates when a number (same unit) or a
+ * date has the same value and their relation words do not disagree; otherwise conflicts when a number of
+ * the same unit and relation, or a date of the same precision and relation, has a different value.
+ * A corroborating figure wins over a conflicting one: "cut 400 jobs, after 250 last year" in one article
+ * and "cut 400 jobs" in another agree.
+ */
+export function compareClaims(
+  mine: IndexedClaim,
+  theirs: IndexedClaim,
+): { readonly relation: RelatedClaim['relation']; readonly on: Basis } | undefined {
+  let conflict: Basis | undefined;
+  const quantityBasis = (q: IndexedQuantity, r: IndexedQuantity): Basis => ({
+    kind: 'number',
+    unit: q.unit,
+    value: q.text,
+    otherValue: r.text,
+  });
+  const dateBasis = (d: IndexedDate, e: IndexedDate): Basis => ({
+    kind: 'date',
+    unit: d.value.length === 4 ? 'year' : d.value.length === 7 ? 'month' : 'day',
+    value: d.value,
+    otherValue: e.value,
+  });
+  for (const q of mine.quantities) {
+    for (const r of theirs.quantities) {
+      if (q.unit !== r.unit) continue;
+      if (sameValue(q.value, r.value)) {
+        if (comparable(q.relation, r.relation)) return { relation: 'corroborates', on: quantityBasis(q, r) };
+      } else if (conflict === undefined && overlaps(q.relation, r.relation)) {
+        conflict = quantityBasis(q, r);
+      }
+    }
+  }
+  for (const d of mine.dates) {
+    for (const e of theirs.dates) {
+      if (d.value.length !== e.value.length) continue;
+      if (d.value === e.value) {
+        if (comparable(d.relation, e.relation)) return { relation: 'corroborates', on: dateBasis(d, e) };
+      } else if (conflict === undefined && overlaps(d.relation, e.relation)) {
+        conflict = dateBasis(d, e);
+      }
+    }
+  }
+  return conflict === undefined ? undefined : { relation: 'conflicts', on: conflict };
+}
+
+/** Corpus order of related claims: earliest article first, then claim position. */
+const byCorpusOrder = (a: RelatedClaim, b: RelatedClaim): number =>
+  a.uploadedAt < b.uploadedAt
+    ? -1
+    : a.uploadedAt > b.uploadedAt
+      ? 1
+      : a.articleId < b.articleId
+        ? -1
+        : a.articleId > b.articleId
+          ? 1
+          : a.claimIndex - b.claimIndex;
+
+/**
+ * The article's claims with `related` filled in from `candidates` (claims of other articles found in the
+ * claims index): `corroborates` or `conflicts` for claims sharing a normalised entity (compareClaims).
+ * Candidates of the article itself, of its canonical and of `exclude` are ignored, so a duplicate never
+ * corroborates its own canonical. Claims with nothing related are returned unchanged (no `related` field).
+ */
+export function relateClaims(
+  claims: readonly Claim[],
+  candidates: readonly IndexedClaim[],
+  options: RelateOptions,
+): Claim[] {
+  const excluded = new Set([options.selfId, ...(options.exclude ?? [])]);
+  if (options.duplicateOf !== undefined) excluded.add(options.duplicateOf);
+  const others = candidates.filter((c) => !excluded.has(c.articleId));
+  const related = new Map<number, RelatedClaim[]>();
+  for (const mine of toIndexedClaims({ id: options.selfId, uploadedAt: '' }, claims)) {
+    const found: RelatedClaim[] = [];
+    const seen = new Set<string>();
+    for (const theirs of others) {
+      const key = `${theirs.articleId}#${theirs.claimIndex}`;
+      if (seen.has(key)) continue;
+      const shared = mine.entities.filter((e) => theirs.entities.includes(e));
+      if (shared.length === 0) continue;
+      const verdict = compareClaims(mine, theirs);
+      if (verdict === undefined) continue;
+      seen.add(key);
+      found.push({
+        relation: verdict.relation,
+        articleId: theirs.articleId,
+        claimIndex: theirs.claimIndex,
+        claimText: theirs.text,
+        uploadedAt: theirs.uploadedAt,
+        entities: shared,
+        on: verdict.on,
+      });
+    }
+    if (found.length > 0)
+      related.set(mine.claimIndex, found.sort(byCorpusOrder).slice(0, MAX_RELATED_PER_CLAIM));
+  }
+  return claims.map((claim, i) => {
+    const links = related.get(i);
+    return links === undefined ? claim : { ...claim, related: links };
+  });
+}
+
+/** A link to add to another article's claim: the mirror image of one of ours. */
+export type MirrorLink = { readonly claimIndex: number; readonly related: RelatedClaim };
+
+/**
+ * The links other articles should show back, grouped by their article id: when our claim i corroborates
+ * (or conflicts with) their claim j, their claim j corroborates (conflicts with) our claim i.
+ */
+export function mirrorRelations(self: CorpusEntry, claims: readonly Claim[]): Map<string, MirrorLink[]> {
+  const out = new Map<string, MirrorLink[]>();
+  claims.forEach((claim, claimIndex) => {
+    for (const r of claim.related ?? []) {
+      const links = out.get(r.articleId) ?? [];
+      links.push({
+        claimIndex: r.claimIndex,
+        related: {
+          relation: r.relation,
+          articleId: self.id,
+          claimIndex,
+          claimText: claim.text,
+          uploadedAt: self.uploadedAt,
+          entities: r.entities,
+          on: { kind: r.on.kind, unit: r.on.unit, value: r.on.otherValue, otherValue: r.on.value },
+        },
+      });
+      out.set(r.articleId, links);
+    }
+  });
+  return out;
+}
+
+const storedRelated = z.looseObject({
+  articleId: z.string(),
+  claimIndex: z.number(),
+  uploadedAt: z.string(),
+});
+const storedClaims = z.array(z.looseObject({ related: z.optional(z.array(storedRelated)) }));
+
+/**
+ * A stored result's `claims` (read back from storage, so validated here) with `links` merged in: a link to
+ * the same other claim replaces the old one, so re-running is idempotent. Undefined when `stored` is not a
+ * claims array (e.g. the article was demoted to a duplicate meanwhile and has no claims).
+ */
+export function addRelated(stored: unknown, links: readonly MirrorLink[]): unknown[] | undefined {
+  const parsed = storedClaims.safeParse(stored);
+  if (!parsed.success) return undefined;
+  return parsed.data.map((claim, i) => {
+    const mine = links.filter((l) => l.claimIndex === i).map((l) => l.related);
+    if (mine.length === 0) return claim;
+    const keep = (claim.related ?? []).filter(
+      (r) => !mine.some((m) => m.articleId === r.articleId && m.claimIndex === r.claimIndex),
+    );
+    const merged = [...keep, ...mine].sort((a, b) =>
+      a.uploadedAt !== b.uploadedAt
+        ? a.uploadedAt < b.uploadedAt
+          ? -1
+          : 1
+        : a.articleId !== b.articleId
+          ? a.articleId < b.articleId
+            ? -1
+            : 1
+          : a.claimIndex - b.claimIndex,
+    );
+    return { ...claim, related: merged.slice(0, MAX_RELATED_PER_CLAIM) };
+  });
+}

@@ -1,0 +1,74 @@
+import type { Claim, DedupVerdict } from '../pipeline';
+import * as z from '../zod';
+
+/**
+ * Result documents as read back from the results store: validated envelopes, and the one rewrite the service
+ * makes of a stored result (demoting it to a duplicate).
+ */
+
+/**
+ * Rewrites a stored result as a duplicate of `of`: what happens to a copy that declared itself
+ * canonical before an earlier upload of the same body was indexed.
+ */
+export function demoteResult(stored: StoredResult, dedup: DedupVerdict): StoredResult {
+  const { summary: _summary, claims: _claims, ...rest } = stored;
+  return { ...rest, status: 'duplicate', dedup };
+}
+
+/**
+ * The envelope of a stored result, validated when read back from storage. Only the fields
+ * factsum relies on are checked; the rest passes through untouched.
+ */
+export const storedResultSchema = z.looseObject({
+  schemaVersion: z.literal(1),
+  status: z.enum(['processed', 'duplicate', 'rejected']),
+  source: z.looseObject({
+    bucket: z.optional(z.string()),
+    key: z.optional(z.string()),
+    path: z.optional(z.string()),
+    etag: z.optional(z.string()),
+    versionId: z.optional(z.string()),
+    size: z.number(),
+    sha256: z.optional(z.string()),
+  }),
+  dedup: z.looseObject({ kind: z.enum(['unique', 'exact', 'near']), of: z.optional(z.string()) }),
+  summary: z.optional(z.unknown()),
+  claims: z.optional(z.unknown()),
+});
+
+export type StoredResult = z.infer<typeof storedResultSchema>;
+
+/** Validates a parsed result document; undefined when it is not a factsum result. */
+export function parseStoredResult(value: unknown): StoredResult | undefined {
+  const parsed = storedResultSchema.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The claim fields the claims index is keyed on, validated when a stored result is read back. */
+const storedClaimSchema = z.looseObject({
+  text: z.string(),
+  start: z.number(),
+  end: z.number(),
+  score: z.number(),
+  checkworthy: z.boolean(),
+  types: z.array(z.enum(['numeric', 'temporal', 'quote', 'attribution', 'comparison', 'causal', 'event'])),
+  entities: z.array(
+    z.object({ text: z.string(), kind: z.enum(['person', 'organisation', 'place', 'other']) }),
+  ),
+  numbers: z.array(
+    z.object({
+      text: z.string(),
+      value: z.number(),
+      unit: z.enum(['percent', 'currency', 'count']),
+      currency: z.optional(z.string()),
+    }),
+  ),
+  dates: z.array(z.object({ text: z.string(), value: z.optional(z.string()) })),
+  hedged: z.boolean(),
+});
+
+/** The claims of a stored result, for removing them from the claims index; [] when there are none or they do not parse. */
+export function parseStoredClaims(value: unknown): Claim[] {
+  const parsed = z.array(storedClaimSchema).safeParse(value);
+  return parsed.success ? parsed.data : [];
+}

@@ -1,0 +1,310 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type HtmlDocument,
+  parseHtmlDocument,
+  selectAll,
+  selectOne,
+} from '../../../lib/pipeline/extract/html/dom';
+import type { Result } from '../../../lib/pipeline/types';
+import { renderArticleReport } from '../../../lib/report/render-article-report';
+import { renderStoredResult } from '../../../lib/report/render-stored-result';
+import { parseReportResult } from '../../../lib/report/report-schema';
+import { ARTICLE_TEXT, claimOver, HOSTILE, processedResult, spanOf } from '../../fixtures/report-results';
+
+/** Renders a result document as the S3 path does (validate, then render) and parses the page. */
+function render(result: Result): { html: string; doc: HtmlDocument } {
+  const html = renderStoredResult(result);
+  if (html === undefined) throw new Error('the fixture is not a valid result document');
+  return { html, doc: parseHtmlDocument(html) };
+}
+
+function text(doc: HtmlDocument, selector: string): string {
+  return selectOne(doc, selector)?.textContent ?? '';
+}
+
+/** The article text as shown, without the claim numbers that follow each claim. */
+function shownArticleText(doc: HtmlDocument): string {
+  const container = selectOne(doc, '#article-text');
+  if (container === undefined) return '';
+  for (const ref of selectAll(container, 'sup.claim-ref')) ref.remove();
+  return container.textContent ?? '';
+}
+
+/** The text of the segments marked with `attribute` containing `n`, in document order, joined. */
+function markedText(doc: HtmlDocument, attribute: 'data-summary' | 'data-claims', n: number): string {
+  return selectAll(doc, `#article-text [${attribute}]`)
+    .filter((segment) => (segment.getAttribute(attribute) ?? '').split(' ').includes(String(n)))
+    .map((segment) => segment.textContent ?? '')
+    .join('');
+}
+
+/** Elements and attributes that would run or fetch something if article text reached the page as markup. */
+function activeContent(doc: HtmlDocument): string[] {
+  const found: string[] = [];
+  for (const element of selectAll(doc, '*')) {
+    const tag = element.tagName.toLowerCase();
+    if (['script', 'img', 'iframe', 'object', 'embed', 'b'].includes(tag)) found.push(`<${tag}>`);
+    for (const name of ['onerror', 'onload', 'onclick', 'src']) {
+      if (element.hasAttribute(name)) found.push(`${tag}[${name}]`);
+    }
+  }
+  return found;
+}
+
+describe('renderArticleReport: escaping', () => {
+  it.each([
+    {
+      name: 'title',
+      result: processedResult({
+        article: { ...requireArticle(processedResult()), title: HOSTILE },
+      }),
+      shows: (doc: HtmlDocument) => text(doc, 'h1'),
+    },
+    {
+      name: 'body text inside a summary sentence and a claim',
+      result: hostileBodyResult(),
+      shows: (doc: HtmlDocument) => shownArticleText(doc),
+    },
+    {
+      name: 'entity, number text, attribution and hedge details',
+      result: processedResult({
+        claims: [
+          claimOver('Roads get £4m of it.', {
+            entities: [{ text: HOSTILE, kind: 'organisation' }],
+            numbers: [{ text: HOSTILE, value: 4_000_000, unit: 'currency', currency: 'GBP' }],
+            attribution: { source: HOSTILE, verb: 'said', anonymous: false },
+          }),
+        ],
+      }),
+      shows: (doc: HtmlDocument) => text(doc, '#claim-1'),
+    },
+    {
+      name: 'related claim text and article id',
+      result: processedResult({
+        claims: [
+          claimOver('Roads get £4m of it.', {
+            related: [
+              {
+                relation: 'conflicts',
+                articleId: `articles/${HOSTILE}`,
+                claimIndex: 0,
+                claimText: HOSTILE,
+                uploadedAt: '2026-03-12T08:00:00.000Z',
+                entities: ['eastbury'],
+                on: { kind: 'number', unit: 'currency:GBP', value: '4000000', otherValue: '5000000' },
+              },
+            ],
+          }),
+        ],
+      }),
+      shows: (doc: HtmlDocument) => text(doc, '#claim-1 [data-relation]'),
+    },
+    {
+      name: 'rejection message',
+      result: {
+        schemaVersion: 1,
+        source: { bucket: 'articles', key: `${HOSTILE}.txt`, size: 3 },
+        status: 'rejected',
+        error: { code: 'NO_TEXT', message: HOSTILE },
+        dedup: { kind: 'unique' },
+        timings: {},
+      } satisfies Result,
+      shows: (doc: HtmlDocument) => text(doc, '#rejection') + text(doc, 'h1'),
+    },
+  ])('a hostile $name stays text and adds no active markup', ({ result, shows }) => {
+    // Act
+    const { html, doc } = render(result);
+
+    // Assess: the hostile string is shown verbatim, and nothing in the page can run or fetch.
+    expect(shows(doc)).toContain(HOSTILE);
+    expect(activeContent(doc)).toEqual([]);
+    expect(html).not.toMatch(/<(script|img|iframe)/i);
+  });
+
+  it('links an article URL only when it is http(s), never javascript:', () => {
+    const article = requireArticle(processedResult());
+    const unsafe = render(processedResult({ article: { ...article, url: 'javascript:alert(1)' } })).doc;
+    const safe = render(
+      processedResult({ article: { ...article, url: 'https://news.example/eastbury' } }),
+    ).doc;
+
+    expect(selectAll(unsafe, 'a').map((a) => a.getAttribute('href'))).not.toContain('javascript:alert(1)');
+    expect(text(unsafe, 'dl.meta')).toContain('javascript:alert(1)');
+    expect(selectAll(safe, 'a').map((a) => a.getAttribute('href'))).toContain(
+      'https://news.example/eastbury',
+    );
+  });
+
+  it('forbids every network request and every script in its Content-Security-Policy', () => {
+    const { doc } = render(processedResult());
+    const policy = selectOne(doc, 'meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content');
+
+    expect(policy).toContain("default-src 'none'");
+    expect(policy).toContain("script-src 'none'");
+    expect(selectAll(doc, 'script')).toHaveLength(0);
+  });
+});
+
+describe('renderArticleReport: highlights and claims', () => {
+  it('shows the clean text unchanged, with the summary and each claim marked at their offsets', () => {
+    const result = processedResult();
+    const { doc } = render(result);
+
+    expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
+    expect(markedText(doc, 'data-summary', 1)).toBe(
+      'The council of Eastbury approved a £12m budget on Monday.',
+    );
+    expect(markedText(doc, 'data-claims', 1)).toBe(result.claims?.[0]?.text);
+    expect(markedText(doc, 'data-claims', 2)).toBe(result.claims?.[1]?.text);
+    // Text outside every span is not marked.
+    expect(markedText(doc, 'data-claims', 1)).not.toContain('Roads');
+  });
+
+  it('splits overlapping summary and claim spans at every boundary', () => {
+    // Prepare: a summary sentence, a claim crossing its end and a claim nested in the second one.
+    const summary = spanOf('approved a £12m budget on Monday.');
+    const crossing = claimOver('budget on Monday. Roads get');
+    const nested = claimOver('Roads');
+    const result = processedResult({
+      summary: { sentences: [{ ...summary, score: 0.5 }] },
+      claims: [crossing, nested],
+    });
+
+    // Act
+    const { doc } = render(result);
+    const segments = selectAll(doc, '#article-text .seg').map((segment) => ({
+      text: segment.textContent,
+      summary: segment.getAttribute('data-summary'),
+      claims: segment.getAttribute('data-claims'),
+      overlap: (segment.getAttribute('class') ?? '').includes('overlap'),
+    }));
+
+    // Assess
+    expect(segments).toEqual([
+      { text: 'approved a £12m ', summary: '1', claims: null, overlap: false },
+      { text: 'budget on Monday.', summary: '1', claims: '1', overlap: false },
+      { text: ' ', summary: null, claims: '1', overlap: false },
+      { text: 'Roads', summary: null, claims: '1 2', overlap: true },
+      { text: ' get', summary: null, claims: '1', overlap: false },
+    ]);
+    // The nested claim ends after "Roads", the crossing one after "get": each number follows its claim.
+    expect(selectAll(doc, 'sup.claim-ref').map((ref) => ref.textContent)).toEqual(['2', '1']);
+    expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
+  });
+
+  it('shows a claim with its types, score, entities, normalised numbers and dates, attribution and hedge', () => {
+    const { doc } = render(processedResult());
+    const second = text(doc, '#claim-2');
+
+    expect(text(doc, '#claim-1')).toMatch(/numeric.*event.*score 0\.912/);
+    expect(text(doc, '#claim-1')).toContain('£12m → 12,000,000 GBP');
+    expect(text(doc, '#claim-1')).toContain('on Monday → 2026-03-09 (from 2026-03-11, published)');
+    expect(text(doc, '#claim-1')).toContain('Eastbury (place)');
+    expect(second).toContain('5% → 5 %');
+    expect(second).toContain('sources (according to) — anonymous');
+    expect(selectOne(doc, '#claim-2 [data-flag="anonymous"]')).toBeDefined();
+    expect(selectOne(doc, '#claim-2 [data-flag="hedged"]')).toBeDefined();
+    expect(selectOne(doc, '#claim-1 [data-flag]')).toBeUndefined();
+  });
+
+  it('leaves spans that do not fit the text unmarked, and still shows the whole text', () => {
+    const claim = { ...claimOver('Roads get £4m of it.'), start: 5, end: ARTICLE_TEXT.length + 10 };
+    const { doc } = render(processedResult({ summary: { sentences: [] }, claims: [claim] }));
+
+    expect(selectAll(doc, '#article-text .seg')).toHaveLength(0);
+    expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
+    expect(selectOne(doc, '#claim-1')).toBeDefined();
+  });
+
+  it('links related claims to the other report, relative to this key, and to the claim in it', () => {
+    const result = processedResult({
+      claims: [
+        claimOver('Roads get £4m of it.', {
+          related: [
+            {
+              relation: 'corroborates',
+              articleId: 'articles/wire/eastbury roads.txt',
+              claimIndex: 2,
+              claimText: 'Eastbury will spend £4m on roads.',
+              uploadedAt: '2026-03-12T08:00:00.000Z',
+              entities: ['eastbury'],
+              on: { kind: 'number', unit: 'currency:GBP', value: '4000000', otherValue: '4000000' },
+            },
+          ],
+        }),
+      ],
+    });
+    const { doc } = render(result);
+
+    // The report of news/2026/eastbury.txt sits two folders deep in the results bucket.
+    expect(selectOne(doc, '[data-relation="corroborates"] a')?.getAttribute('href')).toBe(
+      '../../wire/eastbury%20roads.txt.html#claim-3',
+    );
+    expect(text(doc, '[data-relation="corroborates"]')).toContain('Eastbury will spend £4m on roads.');
+  });
+});
+
+describe('renderArticleReport: duplicates and rejections', () => {
+  it('names the canonical of a duplicate with its similarity, and shows no claims', () => {
+    const { summary: _summary, claims: _claims, ...processed } = processedResult();
+    const duplicate: Result = {
+      ...processed,
+      status: 'duplicate',
+      dedup: { kind: 'near', of: 'articles/news/2026/eastbury-original.txt', similarity: 0.8671 },
+    };
+    const { doc } = render(duplicate);
+
+    expect(text(doc, '#duplicate')).toContain('near duplicate of articles/news/2026/eastbury-original.txt');
+    expect(text(doc, '#duplicate')).toContain('similarity 0.867');
+    expect(selectOne(doc, '#duplicate a')?.getAttribute('href')).toBe(
+      '../../news/2026/eastbury-original.txt.html',
+    );
+    expect(selectOne(doc, '[data-status="duplicate"]')).toBeDefined();
+    expect(selectOne(doc, '#claims')).toBeUndefined();
+    expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
+  });
+
+  it('shows the error of a rejected input and its source instead of an article', () => {
+    const rejected: Result = {
+      schemaVersion: 1,
+      source: { path: '/tmp/in/empty.txt', size: 0 },
+      status: 'rejected',
+      error: { code: 'EMPTY', message: 'The input is empty.' },
+      dedup: { kind: 'unique' },
+      timings: {},
+    };
+    const { doc } = render(rejected);
+
+    expect(text(doc, '#rejection')).toBe('Rejected: EMPTY: The input is empty.');
+    expect(text(doc, 'h1')).toBe('/tmp/in/empty.txt');
+    expect(selectOne(doc, '#article')).toBeUndefined();
+  });
+
+  it('renders nothing for a document that is not a result', () => {
+    expect(renderStoredResult({ hello: 'world' })).toBeUndefined();
+    expect(renderStoredResult(undefined)).toBeUndefined();
+    expect(parseReportResult({ ...processedResult(), schemaVersion: 2 })).toBeUndefined();
+  });
+
+  it('renders the same bytes for the same result (no clock, no randomness)', () => {
+    const parsed = parseReportResult(processedResult());
+    if (parsed === undefined) throw new Error('fixture invalid');
+    expect(renderArticleReport(parsed)).toBe(renderArticleReport(parsed));
+  });
+});
+
+function requireArticle(result: Result): NonNullable<Result['article']> {
+  if (result.article === undefined) throw new Error('fixture has no article');
+  return result.article;
+}
+
+/** A result whose body holds markup, with a summary sentence and a claim over it. */
+function hostileBodyResult(): Result {
+  const body = `Intro ${HOSTILE} outro.`;
+  const span = spanOf(HOSTILE, body);
+  return processedResult({
+    article: { ...requireArticle(processedResult()), text: body },
+    summary: { sentences: [{ ...spanOf(`Intro ${HOSTILE}`, body), score: 1 }] },
+    claims: [claimOver(HOSTILE, { ...span }, body)],
+  });
+}

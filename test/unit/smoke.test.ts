@@ -1,9 +1,0 @@
-import { describe, expect, it } from 'vitest';
-import { segmentSentences } from '../../lib/pipeline/segment';
-
-describe('segmentSentences', () => {
-  it('keeps offsets exact', () => {
-    const text = 'One. Two!';
-    for (const s of segmentSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
-  });
-});
