@@ -5,12 +5,10 @@
  * Prints one line `BENCH_RESULT <json>`.
  */
 import { performance } from 'node:perf_hooks';
-import { MemoryClaimIndex } from '../lib/local/memory-claim-index';
-import { MemoryDedupIndex } from '../lib/local/memory-dedup-index';
-import { MemoryObjectStore, MemoryResultStore } from '../lib/local/memory-object-store';
+import { createMemoryPorts } from '../lib/app/wiring';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
-import { bandKeys, minhashSignature } from '../lib/pipeline/dedup/minhash';
-import { processObjectCreated } from '../lib/service/process-object';
+import { bandKeys, DEFAULT_NEAR_THRESHOLD, minhashSignature } from '../lib/pipeline/dedup/minhash';
+import { processObjectCreated } from '../lib/service';
 import { type BenchArticle, loadBbcArticles, medianLengthArticles, syntheticArticle } from './corpus';
 import { median, peakRssBytes, percentile, sum } from './stats';
 
@@ -43,17 +41,10 @@ async function servicePass(
   articles: readonly BenchArticle[],
   pass: number,
 ): Promise<{ latencies: number[]; wallMs: number }> {
-  const objects = new MemoryObjectStore();
-  const deps = {
-    objects,
-    results: new MemoryResultStore(),
-    index: new MemoryDedupIndex(),
-    claims: new MemoryClaimIndex(),
-    clock,
-  };
+  const deps = createMemoryPorts(clock);
   const refs = articles.map((a, i) => {
     const ref = { bucket: BUCKET, key: `p${pass}/${i}/${a.id}` };
-    objects.put(ref, a.bytes, 'text/plain');
+    deps.objects.put(ref, a.bytes, { contentType: 'text/plain' });
     return ref;
   });
   const latencies: number[] = [];
@@ -63,7 +54,7 @@ async function servicePass(
     await processObjectCreated(
       { ...ref, eventTime: new Date(Date.parse(UPLOADED_AT) + i).toISOString() },
       deps,
-      { maxBytes: MAX_BYTES },
+      { maxBytes: MAX_BYTES, nearThreshold: DEFAULT_NEAR_THRESHOLD },
     );
     latencies.push(performance.now() - t0);
   }

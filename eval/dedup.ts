@@ -11,11 +11,17 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createMemoryPorts } from '../lib/app/wiring';
 import { MemoryDedupIndex } from '../lib/local/memory-dedup-index';
-import { MemoryObjectStore, MemoryResultStore } from '../lib/local/memory-object-store';
 import { prepareArticle } from '../lib/pipeline/analyze';
-import { bandKeys, estimateSimilarity, minhashSignature, shingleHashes } from '../lib/pipeline/dedup/minhash';
-import { processObjectCreated } from '../lib/service/process-object';
+import {
+  bandKeys,
+  DEFAULT_NEAR_THRESHOLD,
+  estimateSimilarity,
+  minhashSignature,
+  shingleHashes,
+} from '../lib/pipeline/dedup/minhash';
+import { processObjectCreated } from '../lib/service';
 import { parseStoredResult } from '../lib/service/stored-result';
 import { seededRandom, shuffled } from './reference/seeded-random';
 
@@ -166,19 +172,21 @@ function pct(n: number, d: number): string {
 }
 
 async function runCorpus(uploads: readonly { id: string; text: string; contentType?: string }[]) {
-  const objects = new MemoryObjectStore();
-  const results = new MemoryResultStore();
-  const index = new MemoryDedupIndex();
-  const deps = { objects, results, index, clock: () => performance.now() };
+  const deps = createMemoryPorts();
+  const { objects, results } = deps;
   const base = Date.UTC(2026, 0, 1);
   const started = performance.now();
   for (const [i, upload] of uploads.entries()) {
     const ref = { bucket: BUCKET, key: upload.id };
-    const etag = objects.put(ref, new TextEncoder().encode(upload.text), upload.contentType);
+    const etag = objects.put(
+      ref,
+      new TextEncoder().encode(upload.text),
+      upload.contentType ? { contentType: upload.contentType } : {},
+    );
     await processObjectCreated(
       { bucket: BUCKET, key: upload.id, eventTime: new Date(base + i * 1000).toISOString(), etag },
       deps,
-      { maxBytes: MAX_BYTES },
+      { maxBytes: MAX_BYTES, nearThreshold: DEFAULT_NEAR_THRESHOLD },
     );
   }
   const seconds = (performance.now() - started) / 1000;
@@ -345,9 +353,10 @@ async function main(): Promise<void> {
   started = performance.now();
   for (const [i, p] of prepared.entries()) {
     if (p.kind !== 'prepared') continue;
-    const me = { id: String(i), uploadedAt: new Date(i).toISOString() };
-    const claim = await index.claimExact(p.bodyHash, me);
-    if (claim.holder.id !== me.id) continue;
+    const me = { id: String(i), uploadedAt: new Date(i).toISOString(), etag: p.sha256 };
+    await index.addMember(p.bodyHash, me);
+    const holders = await index.members(p.bodyHash);
+    if (holders[0]?.id !== me.id) continue;
     const signature = minhashSignature(p.article.text);
     const bands = bandKeys(signature);
     await index.putBands(me, bands, signature);

@@ -1,33 +1,28 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { resultKeyFor } from '../lib/aws/s3-object-store';
-import type { DedupVerdict, RejectCode } from '../lib/pipeline';
+import { loadSettings, summaryLengthTextSchema, toSummaryOptions } from '../lib/app/settings';
+import { createAwsPorts } from '../lib/app/wiring';
 import {
   analyzeArticle,
-  bandKeys,
   buildProcessedResult,
   buildRejectedResult,
-  DEFAULT_NEAR_THRESHOLD,
-  estimateSimilarity,
-  minhashSignature,
   prepareArticle,
+  type RejectCode,
   toClaimReview,
 } from '../lib/pipeline';
 import type { CorpusIndexEntry } from '../lib/report/corpus-view';
 import { renderCorpusIndex } from '../lib/report/render-corpus-index';
 import { encodeKeyPath, REPORT_SUFFIX } from '../lib/report/report-links';
 import { parseReportResult } from '../lib/report/report-schema';
-import { checkObjectKey } from '../lib/service/object-key';
+import { checkObjectKey, lookupVerdict } from '../lib/service';
 import * as z from '../lib/zod';
-import { loadConfig } from './config';
-import { createDeps } from './deps';
 import { HttpError, httpErrors, jsonResponse } from './http';
 import { logger } from './observability';
 import { createUpload } from './uploads';
 
-const config = loadConfig(process.env);
-const deps = createDeps(config);
+const settings = loadSettings(process.env);
+const ports = createAwsPorts(settings);
 
 /** HTTP status of each rejection of POST /analyze: the body is the rejected result either way. */
 const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
@@ -41,25 +36,12 @@ const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
   UNREADABLE: 422,
 };
 
-const analyzeQuerySchema = z.object({
+const analyzeQuerySchema = z.extend(summaryLengthTextSchema, {
   // `claimreview` names an output, not an input: accepted here as the CLI accepts it under --format.
   format: z._default(z.enum(['auto', 'text', 'html', 'markdown', 'json', 'claimreview']), 'auto'),
   output: z._default(z.enum(['result', 'claimreview']), 'result'),
-  sentences: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50))),
-  words: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000))),
-  ratio: z.optional(z.coerce.number().check(z.gt(0), z.maximum(1))),
   published: z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])),
 });
-
-/** Summary length asked for in the query, if any (it replaces the deployment default as a whole). */
-function requestedSummary(query: { sentences?: number; words?: number; ratio?: number }) {
-  const options = {
-    ...(query.sentences ? { maxSentences: query.sentences } : {}),
-    ...(query.words ? { maxWords: query.words } : {}),
-    ...(query.ratio ? { ratio: query.ratio } : {}),
-  };
-  return Object.keys(options).length > 0 ? options : undefined;
-}
 
 /** The request body as bytes (API Gateway base64-encodes binary bodies). */
 function bodyBytes(event: APIGatewayProxyEventV2): Uint8Array {
@@ -82,43 +64,31 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
   const contentType = event.headers['content-type'];
   const requestTime = new Date(event.requestContext.timeEpoch).toISOString();
   const source = { ...(contentType ? { contentType } : {}), uploadedAt: requestTime };
+  const { format, published, output } = query.data;
   const prepared = prepareArticle(bytes, {
-    maxBytes: config.maxInputBytes,
-    clock: deps.clock,
+    maxBytes: settings.maxInputBytes,
+    clock: ports.clock,
     ...(contentType ? { contentType } : {}),
-    ...(query.data.format === 'auto' || query.data.format === 'claimreview'
-      ? {}
-      : { format: query.data.format }),
-    ...(query.data.published ? { published: query.data.published } : {}),
+    ...(format === 'auto' || format === 'claimreview' ? {} : { format }),
+    ...(published ? { published } : {}),
   });
   if (prepared.kind === 'rejected') {
     return jsonResponse(REJECTION_STATUS[prepared.error.code], buildRejectedResult(source, prepared));
   }
-  const dedup = await lookupVerdict(prepared.bodyHash, prepared.article.text);
+  const dedup = await lookupVerdict(
+    ports.index,
+    { bodyHash: prepared.bodyHash, text: prepared.article.text },
+    settings.nearThreshold,
+  );
+  const summary = toSummaryOptions(query.data) ?? settings.summary;
   const analysis = analyzeArticle(prepared.article, {
     uploadedAt: requestTime,
-    clock: deps.clock,
-    summary: requestedSummary(query.data) ?? config.summary,
+    clock: ports.clock,
+    ...(summary === undefined ? {} : { summary }),
   });
   const result = buildProcessedResult(source, prepared, analysis, dedup);
-  const claimReview = query.data.output === 'claimreview' || query.data.format === 'claimreview';
+  const claimReview = output === 'claimreview' || format === 'claimreview';
   return jsonResponse(200, claimReview ? toClaimReview(result) : result);
-}
-
-/** The dedup verdict of a body against the corpus, read-only: an exact holder, else the most similar near match. */
-async function lookupVerdict(bodyHash: string, text: string): Promise<DedupVerdict> {
-  const holder = await deps.index.lookupExact(bodyHash);
-  if (holder) return { kind: 'exact', of: holder.id, similarity: 1 };
-  const signature = minhashSignature(text);
-  let best: DedupVerdict = { kind: 'unique' };
-  for (const candidate of await deps.index.queryBands(bandKeys(signature))) {
-    const similarity = estimateSimilarity(signature, candidate.signature);
-    const threshold = config.nearThreshold ?? DEFAULT_NEAR_THRESHOLD;
-    if (similarity >= threshold && (best.kind === 'unique' || similarity > (best.similarity ?? 0))) {
-      best = { kind: 'near', of: candidate.id, similarity };
-    }
-  }
-  return best;
 }
 
 /** The input key of GET /results/{key+}, from the raw (still encoded) path, decoded once. */
@@ -140,16 +110,12 @@ function resultsKeyFromPath(rawPath: string): string {
   return key;
 }
 
-/** GET /results/{key+}: the stored result of an input key (with or without the .json suffix). */
+/** GET /results/{key+}: the stored result of exactly that input key. */
 async function getResult(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const key = resultsKeyFromPath(event.rawPath);
-  for (const candidate of key.endsWith('.json') ? [key, key.slice(0, -'.json'.length)] : [key]) {
-    const text = await deps.objects.getText({ bucket: config.resultsBucket, key: resultKeyFor(candidate) });
-    if (text !== undefined) {
-      return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: text };
-    }
-  }
-  throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
+  const text = await ports.reader.readText(key);
+  if (text === undefined) throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
+  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: text };
 }
 
 /**
@@ -166,31 +132,20 @@ const INDEX_READ_CONCURRENCY = 16;
  * (s3rver serves GET without credentials), virtual-hosted on AWS (readers then need access to the bucket).
  */
 function reportBaseUrl(): string {
-  if (config.s3Endpoint) return `${config.s3Endpoint.replace(/\/+$/, '')}/${config.resultsBucket}`;
-  return `https://${config.resultsBucket}.s3.${config.region ?? 'us-east-1'}.amazonaws.com`;
+  if (settings.s3Endpoint) return `${settings.s3Endpoint.replace(/\/+$/, '')}/${settings.resultsBucket}`;
+  return `https://${settings.resultsBucket}.s3.${settings.region ?? 'us-east-1'}.amazonaws.com`;
 }
 
 /** GET /: the corpus index over the results bucket (the first INDEX_MAX_RESULTS results in key order). */
 async function getCorpusIndex(): Promise<APIGatewayProxyStructuredResultV2> {
-  const keys: string[] = [];
-  let more = false;
-  for await (const object of deps.objects.listObjects(config.resultsBucket)) {
-    if (!object.key.endsWith('.json')) continue;
-    if (keys.length === INDEX_MAX_RESULTS) {
-      more = true;
-      break;
-    }
-    keys.push(object.key);
-  }
+  const { keys, more } = await ports.reader.listResults(INDEX_MAX_RESULTS);
   const base = reportBaseUrl();
   const hrefForKey = (inputKey: string): string => `${base}/${encodeKeyPath(inputKey)}${REPORT_SUFFIX}`;
   const entries: CorpusIndexEntry[] = [];
   let unreadable = 0;
   for (let at = 0; at < keys.length; at += INDEX_READ_CONCURRENCY) {
     const batch = keys.slice(at, at + INDEX_READ_CONCURRENCY);
-    const texts = await Promise.all(
-      batch.map((key) => deps.objects.getText({ bucket: config.resultsBucket, key })),
-    );
+    const texts = await Promise.all(batch.map((key) => ports.reader.readText(key.slice(0, -'.json'.length))));
     texts.forEach((text, position) => {
       const key = batch[position];
       const result = text === undefined || key === undefined ? undefined : parseReportResult(parseJson(text));
@@ -233,7 +188,7 @@ async function route(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStru
   const method = event.requestContext.http.method;
   if (method === 'POST' && /\/analyze\/?$/.test(event.rawPath)) return analyze(event);
   if (method === 'POST' && /\/uploads\/?$/.test(event.rawPath)) {
-    return createUpload(event, config, deps.uploads, new Date(event.requestContext.timeEpoch));
+    return createUpload(event, settings, ports.uploads, new Date(event.requestContext.timeEpoch));
   }
   if (method === 'GET' && event.rawPath.includes('/results/')) return getResult(event);
   if (method === 'GET' && (event.rawPath === '/' || event.rawPath === '')) return getCorpusIndex();

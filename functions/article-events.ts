@@ -1,10 +1,15 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context, SQSBatchResponse, SQSRecord } from 'aws-lambda';
-import { checkObjectKey } from '../lib/service/object-key';
-import type { ObjectCreated, ProcessOutcome } from '../lib/service/process-object';
+import {
+  checkObjectKey,
+  type ObjectCreated,
+  type ObjectRemoved,
+  type ProcessOutcome,
+  type RemovalOutcome,
+} from '../lib/service';
 import * as z from '../lib/zod';
-import { logger, METRIC, metrics, recordOutcome } from './observability';
+import { logger, METRIC, metrics, recordOutcome, recordRemoval } from './observability';
 import { parseS3Event } from './s3-event';
 
 /** What the event handler needs: where inputs may come from, and the core to run on each of them. */
@@ -12,7 +17,8 @@ export type ArticleEventsOptions = {
   readonly inputBucket: string;
   /** Only keys under this prefix are processed ('' for every key). */
   readonly inputPrefix: string;
-  readonly process: (event: ObjectCreated) => Promise<ProcessOutcome>;
+  readonly created: (event: ObjectCreated) => Promise<ProcessOutcome>;
+  readonly removed: (event: ObjectRemoved) => Promise<RemovalOutcome>;
 };
 
 /** What a direct S3 invocation returns (shown by the local stack; Lambda discards it for async calls). */
@@ -84,9 +90,16 @@ export function createArticleEventHandler(
       return;
     }
     try {
-      const outcome = await options.process(record.event);
+      if (record.kind === 'removed') {
+        const outcome = await options.removed(record.event);
+        recordRemoval(outcome);
+        logger.info('delete done', { ...where, outcome: outcome.kind });
+        report.results.push({ key, status: 'deleted', outcome: outcome.kind });
+        return;
+      }
+      const outcome = await options.created(record.event);
       recordOutcome(outcome);
-      const status = outcome.kind === 'missing' ? 'missing' : outcome.result.status;
+      const status = 'result' in outcome ? outcome.result.status : outcome.kind;
       logger.info('article done', { ...where, outcome: outcome.kind, status });
       report.results.push({ key, status, outcome: outcome.kind });
     } catch (error) {

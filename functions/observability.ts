@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { ProcessOutcome } from '../lib/service/process-object';
+import type { ProcessOutcome, RemovalOutcome } from '../lib/service';
 
 /** The service name on every log line and metric (POWERTOOLS_SERVICE_NAME overrides it). */
 const SERVICE_NAME = 'factsum';
@@ -26,6 +26,8 @@ export const METRIC = {
   ignored: 'RecordsIgnored',
   keysRejected: 'KeysRejected',
   failed: 'ArticlesFailed',
+  removed: 'ArticlesDeleted',
+  reelected: 'CanonicalsReelected',
 } as const;
 
 /** `decode` → `DecodeLatency`: one metric per pipeline stage, so each gets its own percentiles. */
@@ -42,13 +44,33 @@ export function recordOutcome(outcome: ProcessOutcome): void {
   const { result } = outcome;
   if (result.status === 'processed') {
     metrics.addMetric(METRIC.processed, MetricUnit.Count, 1);
-    metrics.addMetric(METRIC.claims, MetricUnit.Count, result.claims?.length ?? 0);
+    metrics.addMetric(
+      METRIC.claims,
+      MetricUnit.Count,
+      Array.isArray(result.claims) ? result.claims.length : 0,
+    );
   } else if (result.status === 'duplicate') {
     metrics.addMetric(METRIC.duplicates, MetricUnit.Count, 1);
   } else {
     metrics.addMetric(METRIC.rejected, MetricUnit.Count, 1);
   }
-  for (const [stage, ms] of Object.entries(result.timings)) {
-    if (Number.isFinite(ms)) metrics.addMetric(stageMetricName(stage), MetricUnit.Milliseconds, ms);
+  const timings = typeof result.timings === 'object' && result.timings !== null ? result.timings : {};
+  for (const [stage, ms] of Object.entries(timings)) {
+    if (typeof ms === 'number' && Number.isFinite(ms))
+      metrics.addMetric(stageMetricName(stage), MetricUnit.Milliseconds, ms);
   }
+}
+
+/** Adds the metrics of one delete: a removed article, and how many of its copies were decided again. */
+export function recordRemoval(outcome: RemovalOutcome): void {
+  if (outcome.kind !== 'removed') {
+    metrics.addMetric(
+      outcome.kind === 'superseded' ? METRIC.superseded : METRIC.ignored,
+      MetricUnit.Count,
+      1,
+    );
+    return;
+  }
+  metrics.addMetric(METRIC.removed, MetricUnit.Count, 1);
+  metrics.addMetric(METRIC.reelected, MetricUnit.Count, outcome.reelected);
 }

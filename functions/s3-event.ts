@@ -1,4 +1,4 @@
-import type { ObjectCreated } from '../lib/service/process-object';
+import type { ObjectCreated, ObjectRemoved } from '../lib/service';
 import * as z from '../lib/zod';
 
 /** The fields of an S3 event notification record that factsum reads (the rest passes through). */
@@ -30,6 +30,7 @@ export function decodeS3EventKey(key: string): string {
 
 export type ParsedRecord =
   | { readonly kind: 'created'; readonly event: ObjectCreated }
+  | { readonly kind: 'removed'; readonly event: ObjectRemoved }
   | { readonly kind: 'ignored'; readonly reason: string };
 
 /** Reads the records of an S3 event; throws when the event is not an S3 notification at all. */
@@ -39,8 +40,12 @@ export function parseS3Event(event: unknown): ParsedRecord[] {
     const parsed = s3RecordSchema.safeParse(raw);
     if (!parsed.success) return { kind: 'ignored', reason: 'not an S3 notification record' };
     const record = parsed.data;
-    if (!record.eventName.startsWith('ObjectCreated')) {
-      return { kind: 'ignored', reason: `event ${record.eventName} is not ObjectCreated` };
+    const created = record.eventName.startsWith('ObjectCreated');
+    if (!created && !record.eventName.startsWith('ObjectRemoved')) {
+      return {
+        kind: 'ignored',
+        reason: `event ${record.eventName} is neither ObjectCreated nor ObjectRemoved`,
+      };
     }
     let key: string;
     try {
@@ -54,16 +59,17 @@ export function parseS3Event(event: unknown): ParsedRecord[] {
     const eventTime = new Date(record.eventTime);
     if (Number.isNaN(eventTime.getTime()))
       return { kind: 'ignored', reason: `eventTime ${record.eventTime} is invalid` };
+    const event = {
+      bucket: record.s3.bucket.name,
+      key,
+      eventTime: eventTime.toISOString(),
+      ...(record.s3.object.versionId ? { versionId: record.s3.object.versionId } : {}),
+      ...(record.s3.object.sequencer ? { sequencer: record.s3.object.sequencer } : {}),
+    };
+    if (!created) return { kind: 'removed', event };
     return {
       kind: 'created',
-      event: {
-        bucket: record.s3.bucket.name,
-        key,
-        eventTime: eventTime.toISOString(),
-        ...(record.s3.object.eTag ? { etag: record.s3.object.eTag } : {}),
-        ...(record.s3.object.versionId ? { versionId: record.s3.object.versionId } : {}),
-        ...(record.s3.object.sequencer ? { sequencer: record.s3.object.sequencer } : {}),
-      },
+      event: { ...event, ...(record.s3.object.eTag ? { etag: record.s3.object.eTag } : {}) },
     };
   });
 }

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Settings } from '../lib/app/settings';
 import type { S3UploadSigner } from '../lib/aws/s3-upload-signer';
-import { checkObjectKey } from '../lib/service/object-key';
+import { checkObjectKey } from '../lib/service';
 import * as z from '../lib/zod';
-import type { FunctionConfig } from './config';
 import { HttpError, jsonResponse } from './http';
 
 /** 5 minutes: long enough to start a slow upload, short enough that a leaked URL is soon useless. */
@@ -37,7 +37,7 @@ function bodyText(event: APIGatewayProxyEventV2): string {
  */
 export async function createUpload(
   event: APIGatewayProxyEventV2,
-  config: Pick<FunctionConfig, 'inputBucket' | 'inputPrefix' | 'maxInputBytes'>,
+  config: Pick<Settings, 'inputBucket' | 'inputPrefix' | 'maxInputBytes'>,
   signer: Pick<S3UploadSigner, 'presignPut'>,
   now: Date,
 ): Promise<APIGatewayProxyStructuredResultV2> {

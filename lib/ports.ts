@@ -1,11 +1,11 @@
 /**
- * The interfaces the core needs from the world. lib/aws implements them against S3 and
- * DynamoDB; tests and the CLI may implement them locally. Nothing here imports an SDK.
+ * The interfaces the service core (lib/service) needs from the world. lib/aws implements them on S3 and
+ * DynamoDB, lib/local in memory (CLI, evaluations, unit tests). Nothing here imports an SDK; the shapes that the
+ * pipeline also uses (corpus entries, indexed claims) come from it.
  */
+import type { CorpusEntry, IndexedClaim, ResultStatus } from './pipeline';
 
-import type { CorpusEntry, IndexedClaim } from './pipeline/corpus/corpus-types';
-
-export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline/corpus/corpus-types';
+export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline';
 
 /** Where an object lives. */
 export type ObjectRef = { readonly bucket: string; readonly key: string };
@@ -32,7 +32,7 @@ export type ObjectRead =
     }
   | { readonly kind: 'missing' };
 
-/** Object storage (S3). Infrastructure faults throw; a missing object is a value. */
+/** The input objects (S3). Infrastructure faults throw; a missing object is a value. */
 export interface ObjectStore {
   /**
    * Reads an object (the given version, else the current one), streaming at most maxBytes; larger
@@ -42,59 +42,164 @@ export interface ObjectStore {
     ref: ObjectRef,
     options: { readonly maxBytes: number; readonly versionId?: string },
   ): Promise<ObjectRead>;
-  /** Writes a UTF-8 text object. */
-  putText(ref: ObjectRef, body: string, contentType: string): Promise<void>;
 }
 
-/** The outcome of claiming a content hash in the dedup index. */
-export type ExactClaim = {
-  /** The entry that holds the hash after the write: the canonical copy. */
-  readonly holder: CorpusEntry;
-  /** An entry that held the hash before and was replaced because `entry` is earlier. */
-  readonly displaced?: CorpusEntry;
+/** One object of a listing. */
+export type ListedObject = {
+  readonly key: string;
+  readonly size: number;
+  readonly etag?: string;
+  readonly lastModified?: string;
 };
 
-/** The dedup index shared by all concurrent invocations (DynamoDB in AWS). */
-export interface DedupIndex {
-  /**
-   * Makes `entry` the holder of `hash` unless an entry that orders before it, by
-   * (uploadedAt, id), holds it already. Atomic: concurrent calls converge on the earliest entry.
-   */
-  claimExact(hash: string, entry: CorpusEntry): Promise<ExactClaim>;
-  /** Reads the current holder of `hash` with a strongly consistent read. */
-  lookupExact(hash: string): Promise<CorpusEntry | undefined>;
-  /** Records `entry` under each of its LSH band keys, with its MinHash signature. */
-  putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void>;
-  /**
-   * The entries recorded under any of `bands` (strongly consistent, each entry once, in no
-   * particular order). Write your own bands first: of two articles written at the same moment,
-   * at least one then sees the other.
-   */
-  queryBands(bands: readonly string[]): Promise<SimilarEntry[]>;
+/** Listing a bucket in key order (S3 lists UTF-8 binary order), for backfills. */
+export interface ObjectLister {
+  listObjects(
+    bucket: string,
+    options?: { readonly prefix?: string; readonly startAfter?: string },
+  ): AsyncIterable<ListedObject>;
 }
+
+/**
+ * A result document as the store keeps it: a pipeline `Result`, or a stored one the service rewrote (demoted,
+ * linked). Fields the store does not need pass through untouched.
+ */
+export type ResultDocument = {
+  readonly schemaVersion: 1;
+  readonly status: ResultStatus;
+  readonly [field: string]: unknown;
+};
+
+/** A stored result as read back: the parsed document (not yet validated) and the store's version of it. */
+export type StoredDocument = { readonly document: unknown; readonly etag: string };
+
+/**
+ * When a result write may happen: only if the stored result is still the one read (`ifMatch` its etag), only
+ * if there is none (`ifAbsent`), or unconditionally (`any`, for tools that own the store, e.g. a local report).
+ */
+export type WriteCondition =
+  | { readonly ifMatch: string }
+  | { readonly ifAbsent: true }
+  | { readonly any: true };
+
+/** Results and their reports, keyed by the input they were computed from (`<key>.json`, `<key>.html`). */
+export interface ResultStore {
+  /** The stored result document of an input and its etag; undefined when there is none or it is not JSON. */
+  read(source: ObjectRef): Promise<StoredDocument | undefined>;
+  /**
+   * Writes the result document if `condition` holds: 'conflict' when another writer changed it since it was
+   * read (the caller re-reads and decides again), as S3 answers 412 to a conditional PUT.
+   */
+  write(
+    source: ObjectRef,
+    result: ResultDocument,
+    condition: WriteCondition,
+  ): Promise<'written' | 'conflict'>;
+  /** Writes the human-readable report of an input (`<key>.html`). */
+  writeReport(source: ObjectRef, html: string): Promise<void>;
+  /** Deletes the result (if it is still the one with `etag`) and the report of an input. */
+  remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'>;
+}
+
+/** Reading results for the API: one result's raw JSON text, and the corpus view's small per-result records. */
+export interface ResultReader {
+  /** The stored result JSON text of an input key, undefined when there is none. */
+  readText(inputKey: string): Promise<string | undefined>;
+  /** Result keys (`<input key>.json`) in key order, at most `limit`, and whether there are more. */
+  listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }>;
+}
+
+/** One version of an input in the corpus: its entry, and the content it stands for (the ETag). */
+export type VersionEntry = CorpusEntry & { readonly etag: string };
 
 /** A corpus entry found through the LSH index, with its MinHash signature. */
-export type SimilarEntry = CorpusEntry & { readonly signature: Uint32Array };
+export type SimilarEntry = VersionEntry & { readonly signature: Uint32Array };
 
-/** The claims index shared by all concurrent invocations (DynamoDB in AWS), keyed by normalised entity. */
-export interface ClaimIndex {
-  /** Records an article's claims under each of their entity keys. Idempotent: a re-run overwrites. */
-  putClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void>;
+/** Where an input version stands in its processing. */
+export type RegistrationState = 'pending' | 'done' | 'deleted';
+
+/**
+ * The index's record of the current version of one input key: which version, where it stands, and what it
+ * put into the index (so that a newer version or a delete can take exactly that out again).
+ */
+export type Registration = VersionEntry & {
+  /** Orders versions of one key: `<uploadedAt>#<S3 sequencer, upper-case, right-padded>` (lib/service/version-order.ts). */
+  readonly order: string;
+  readonly versionId?: string;
+  readonly sequencer?: string;
+  readonly state: RegistrationState;
+  /** Set once the body is known: the exact-duplicate key and the MinHash signature. */
+  readonly bodyHash?: string;
+  readonly signature?: Uint32Array;
+  /** Whether the article wrote LSH band items (canonical and near-duplicate articles do, exact copies not). */
+  readonly banded?: boolean;
+  /** The claims-index keys of each claim it put, by claim position. */
+  readonly claimKeys?: readonly (readonly string[])[];
+};
+
+/** What a registration attempt found. */
+export type RegisterOutcome =
+  /** This version is now the key's current one; `previous` is what it replaced (another version, or a delete). */
+  | { readonly kind: 'registered'; readonly previous?: Registration }
+  /** A newer version (or a later delete) of the key is registered already: this one changes nothing. */
+  | { readonly kind: 'superseded'; readonly current: Registration };
+
+/** Fields of a registration that processing fills in as it goes. */
+export type RegistrationUpdate = Partial<
+  Pick<Registration, 'state' | 'bodyHash' | 'signature' | 'banded' | 'claimKeys'>
+>;
+
+/**
+ * The dedup index shared by all concurrent invocations (DynamoDB in AWS): per-key registrations, the members of
+ * each exact body, and LSH band items. Every entry names the version (ETag) it was written for, so that a newer
+ * version or a delete releases exactly its own entries.
+ */
+export interface DedupIndex {
   /**
-   * Claims of other articles that share an entity key with any of `claims` (strongly consistent, each claim
-   * once). Reads per entity are capped by the adapter, so a very common entity yields a bounded sample.
-   * Write your own claims first: of two articles indexed at the same moment, at least one sees the other.
+   * Makes `registration` the key's current version unless a newer one (by `order`) is registered; atomic, so
+   * concurrent deliveries of one key agree on the newest.
    */
-  findRelated(claims: readonly IndexedClaim[]): Promise<IndexedClaim[]>;
-  /** Removes an article's claims (e.g. when it is demoted to a duplicate), given the claims it put. */
-  removeClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void>;
+  register(registration: Registration): Promise<RegisterOutcome>;
+  /** Updates the registration if it still names `version`; false when another version replaced it. */
+  update(version: VersionEntry, fields: RegistrationUpdate): Promise<boolean>;
+  /** The current registrations of the given ids (strongly consistent; absent ids are left out). */
+  registrations(ids: readonly string[]): Promise<ReadonlyMap<string, Registration>>;
+  /** Records `entry` as a holder of the exact body `hash`. */
+  addMember(hash: string, entry: VersionEntry): Promise<void>;
+  /** The entries holding `hash`, earliest first in the corpus order (strongly consistent; capped by the adapter). */
+  members(hash: string): Promise<VersionEntry[]>;
+  removeMember(hash: string, entry: VersionEntry): Promise<void>;
+  /** Records `entry` under each of its LSH band keys, with its MinHash signature. */
+  putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void>;
+  /**
+   * The entries recorded under any of `bands` (strongly consistent, each id once). Write your own bands first:
+   * of two articles written at the same moment, at least one then sees the other.
+   */
+  queryBands(bands: readonly string[]): Promise<SimilarEntry[]>;
+  /** Removes the band items of `entry` that still name its version. */
+  removeBands(entry: VersionEntry, bands: readonly string[]): Promise<void>;
 }
 
-/** Where results are kept, keyed by the input they were computed from. */
-export interface ResultStore {
-  /** The stored result document for an input, parsed from JSON; undefined when there is none. */
-  read(source: ObjectRef): Promise<unknown | undefined>;
-  write(source: ObjectRef, result: unknown): Promise<void>;
+/** A claim found in the claims index, with the version of the article it belongs to. */
+export type FoundClaim = IndexedClaim & { readonly etag: string };
+
+/** The claims index shared by all concurrent invocations (DynamoDB in AWS). */
+export interface ClaimIndex {
+  /** Records an article version's claims under each of their index keys. Idempotent: a re-run overwrites. */
+  putClaims(article: VersionEntry, claims: readonly IndexedClaim[]): Promise<void>;
+  /**
+   * Claims of other articles that share an index key with any of `claims` (strongly consistent, each claim
+   * once). Reads per key are capped by the adapter, so a very common key yields a bounded sample. Write your own
+   * claims first: of two articles indexed at the same moment, at least one sees the other.
+   */
+  findRelated(claims: readonly IndexedClaim[]): Promise<FoundClaim[]>;
+  /** Removes the claim items of an article version (`keys[i]`: the index keys of its claim i) that still name it. */
+  removeClaims(article: VersionEntry, keys: readonly (readonly string[])[]): Promise<void>;
+}
+
+/** An ETag without the quotes S3 puts around it (events, GetObject and listings differ), undefined when empty. */
+export function normalizeEtag(etag: string | undefined): string | undefined {
+  return etag?.replace(/^"|"$/g, '') || undefined;
 }
 
 /** The corpus id of an S3 object: `bucket/key` (bucket names never contain a slash). */

@@ -165,15 +165,17 @@ async function runLoad(stack: {
   // functions/process-article.ts without its middy wrapper (middy is ESM-only and tsx loads these
   // sources as CommonJS): the same event handling, core and adapters.
   const { createArticleEventHandler } = await import('../../functions/article-events');
-  const { loadConfig } = await import('../../functions/config');
-  const { createDeps } = await import('../../functions/deps');
-  const { processObjectCreated } = await import('../../lib/service/process-object');
-  const config = loadConfig(process.env);
-  const deps = createDeps(config);
+  const { loadSettings } = await import('../../lib/app/settings');
+  const { createAwsPorts, serviceConfigOf } = await import('../../lib/app/wiring');
+  const { processObjectCreated, processObjectRemoved } = await import('../../lib/service');
+  const settings = loadSettings(process.env);
+  const ports = createAwsPorts(settings);
+  const config = serviceConfigOf(settings);
   const handler = createArticleEventHandler({
-    inputBucket: config.inputBucket,
-    inputPrefix: config.inputPrefix,
-    process: (event) => processObjectCreated(event, deps, { maxBytes: config.maxInputBytes }),
+    inputBucket: settings.inputBucket,
+    inputPrefix: settings.inputPrefix,
+    created: (event) => processObjectCreated(event, ports, config),
+    removed: (event) => processObjectRemoved(event, ports, config),
   });
 
   const queue = new LocalQueue({ visibilityMs: LOAD_VISIBILITY_MS });

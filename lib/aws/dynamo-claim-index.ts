@@ -1,7 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type ClaimIndex, type CorpusEntry, claimSortKey, type IndexedClaim } from '../ports';
+import { indexKeysOf } from '../pipeline';
+import {
+  type ClaimIndex,
+  claimSortKey,
+  type FoundClaim,
+  type IndexedClaim,
+  type VersionEntry,
+} from '../ports';
 import * as z from '../zod';
-import { batchWriteAll, queryPartitions, type WriteRequest } from './dynamo-batch';
+import { batchWriteAll, deleteIfVersion, inChunks, queryPartitions, type WriteRequest } from './dynamo-batch';
+
+/** The claims index's keys, built in one place: a partition per index key, a claim's sort key within it. */
+export const CLAIM_KEYS = {
+  item: (key: string, claim: Pick<IndexedClaim, 'articleId' | 'claimIndex'>) => ({
+    pk: `ent#${key}`,
+    sk: claimSortKey(claim),
+  }),
+  partition: (key: string) => `ent#${key}`,
+} as const;
 
 /**
  * Items read per entity key at most (one Query page). A key this full is a hot entity ("US", "Government")
@@ -26,6 +42,7 @@ const dateSchema = z.object({ value: z.string(), text: z.string(), relation: z.a
 const itemSchema = z.object({
   articleId: z.string(),
   uploadedAt: z.string(),
+  etag: z.string(),
   claimIndex: z.number().check(z.int(), z.nonnegative()),
   text: z.string(),
   entities: z.array(z.string()),
@@ -46,15 +63,15 @@ export class DynamoClaimIndex implements ClaimIndex {
     private readonly tableName: string,
   ) {}
 
-  async putClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void> {
+  async putClaims(article: VersionEntry, claims: readonly IndexedClaim[]): Promise<void> {
     const requests: WriteRequest[] = claims.flatMap((claim) =>
-      claim.entities.map((entity) => ({
+      indexKeysOf(claim).map((key) => ({
         PutRequest: {
           Item: {
-            pk: `ent#${entity}`,
-            sk: claimSortKey(claim),
+            ...CLAIM_KEYS.item(key, claim),
             articleId: article.id,
             uploadedAt: article.uploadedAt,
+            etag: article.etag,
             claimIndex: claim.claimIndex,
             text: claim.text,
             entities: [...claim.entities],
@@ -67,36 +84,30 @@ export class DynamoClaimIndex implements ClaimIndex {
     await batchWriteAll(this.client, this.tableName, requests, `Writing claims of ${article.id}`);
   }
 
-  async findRelated(claims: readonly IndexedClaim[]): Promise<IndexedClaim[]> {
+  async findRelated(claims: readonly IndexedClaim[]): Promise<FoundClaim[]> {
     const own = new Set(claims.map((c) => c.articleId));
-    const entities = [...new Set(claims.flatMap((c) => c.entities))].slice(0, MAX_QUERIED_ENTITIES);
-    const found = new Map<string, IndexedClaim>();
+    const keys = [...new Set(claims.flatMap((c) => indexKeysOf(c)))].slice(0, MAX_QUERIED_ENTITIES);
+    const found = new Map<string, FoundClaim>();
     const pages = await queryPartitions(
       this.client,
       this.tableName,
-      entities.map((entity) => `ent#${entity}`),
+      keys.map(CLAIM_KEYS.partition),
       MAX_ENTITY_ITEMS,
-      `Querying the claims index for ${entities.length} entities`,
+      `Querying the claims index for ${keys.length} keys`,
     );
-    for (const page of pages) {
-      for (const item of page) {
-        const parsed = itemSchema.safeParse(item);
-        // An item of another shape is not a claim record (or a newer schema): skip it, do not guess.
-        if (!parsed.success || own.has(parsed.data.articleId)) continue;
-        found.set(claimSortKey(parsed.data), parsed.data);
-      }
+    for (const item of pages.flat()) {
+      const parsed = itemSchema.safeParse(item);
+      // An item of another shape is not a claim record (or a newer schema): skip it, do not guess.
+      if (!parsed.success || own.has(parsed.data.articleId)) continue;
+      found.set(claimSortKey(parsed.data), parsed.data);
     }
     return [...found.values()];
   }
 
-  async removeClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void> {
-    const requests: WriteRequest[] = claims.flatMap((claim) =>
-      claim.entities.map((entity) => ({
-        DeleteRequest: {
-          Key: { pk: `ent#${entity}`, sk: claimSortKey({ ...claim, articleId: article.id }) },
-        },
-      })),
+  async removeClaims(article: VersionEntry, keys: readonly (readonly string[])[]): Promise<void> {
+    const items = keys.flatMap((claimKeys, claimIndex) =>
+      claimKeys.map((key) => CLAIM_KEYS.item(key, { articleId: article.id, claimIndex })),
     );
-    await batchWriteAll(this.client, this.tableName, requests, `Removing claims of ${article.id}`);
+    await inChunks(items, (item) => deleteIfVersion(this.client, this.tableName, item, article));
   }
 }

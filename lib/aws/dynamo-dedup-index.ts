@@ -1,14 +1,22 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { CorpusEntry, DedupIndex, ExactClaim, SimilarEntry } from '../ports';
-import { batchWriteAll, queryPartitions } from './dynamo-batch';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type {
+  DedupIndex,
+  RegisterOutcome,
+  Registration,
+  RegistrationUpdate,
+  SimilarEntry,
+  VersionEntry,
+} from '../ports';
+import { batchGetAll, batchWriteAll, deleteIfVersion, inChunks, queryPartitions } from './dynamo-batch';
+import { decodeSignature, encodeSignature, registrationFromItem, versionEntryFromItem } from './dynamo-items';
 import { IndexError } from './errors';
 
-/** Sort key of the single item that holds an exact-duplicate hash. */
-const EXACT_SK = 'exact';
-
-/** How often a claim is re-tried when its item vanishes between the put and the read (a race with a delete). */
-const MAX_CLAIM_ATTEMPTS = 3;
+/**
+ * Holders of one body read at most (one query page), earliest first. A body held this often is boilerplate
+ * syndicated everywhere; the earliest holders are the only ones a verdict needs.
+ */
+const MAX_MEMBERS = 100;
 
 /**
  * Items read from one band bucket at most. A bucket this full means a boilerplate-only body
@@ -16,36 +24,28 @@ const MAX_CLAIM_ATTEMPTS = 3;
  */
 const MAX_BAND_ITEMS = 200;
 
-/** A signature as bytes (little-endian uint32s), for a binary attribute. */
-export function encodeSignature(signature: Uint32Array): Uint8Array {
-  const bytes = new Uint8Array(signature.length * 4);
-  const view = new DataView(bytes.buffer);
-  for (let i = 0; i < signature.length; i++) view.setUint32(i * 4, signature[i] ?? 0, true);
-  return bytes;
-}
-
-/** Reads a signature written by encodeSignature; undefined when the attribute is not one. */
-export function decodeSignature(value: unknown): Uint32Array | undefined {
-  if (!(value instanceof Uint8Array) || value.length % 4 !== 0 || value.length === 0) return undefined;
-  const view = new DataView(value.buffer, value.byteOffset, value.byteLength);
-  const signature = new Uint32Array(value.length / 4);
-  for (let i = 0; i < signature.length; i++) signature[i] = view.getUint32(i * 4, true);
-  return signature;
-}
-
-/** Validates an index item read back from DynamoDB into a corpus entry. */
-function toEntry(item: Record<string, unknown> | undefined): CorpusEntry | undefined {
-  if (item === undefined) return undefined;
-  const { id, uploadedAt } = item;
-  return typeof id === 'string' && typeof uploadedAt === 'string' ? { id, uploadedAt } : undefined;
-}
+/** How often a registration is retried when the item it lost to vanished before it could be read. */
+const MAX_REGISTER_ATTEMPTS = 3;
 
 /**
- * The dedup index on DynamoDB (single-table design, DESIGN.md): `pk = sha#<body hash>`,
- * `sk = exact` holds the canonical entry of a body. A conditional put keeps the earliest
- * (uploadedAt, id), so concurrent Lambdas converge on one canonical whatever their timing.
- * `pk = band#<band key>`, `sk = <article id>` records an article under each LSH band with its
- * MinHash signature (under 1 KB: one write unit per band).
+ * The index table's keys, built in one place (single-table design, docs/dedup.md): a key's registration, the
+ * members of an exact body (sorted by upload time, then id: the corpus order), and LSH band items.
+ */
+export const INDEX_KEYS = {
+  registration: (id: string) => ({ pk: `art#${id}`, sk: 'reg' }),
+  member: (hash: string, entry: VersionEntry) => ({
+    pk: `sha#${hash}`,
+    sk: `${entry.uploadedAt}#${entry.id}`,
+  }),
+  memberPartition: (hash: string) => `sha#${hash}`,
+  band: (band: string, id: string) => ({ pk: `band#${band}`, sk: id }),
+  bandPartition: (band: string) => `band#${band}`,
+} as const;
+
+/**
+ * The dedup index on DynamoDB. Registrations are written with a condition that only a newer version (by its
+ * order string) passes, so concurrent deliveries of one key agree on the newest; members and band items carry
+ * the version they were written for and are deleted only with a condition naming it.
  */
 export class DynamoDedupIndex implements DedupIndex {
   constructor(
@@ -53,58 +53,126 @@ export class DynamoDedupIndex implements DedupIndex {
     private readonly tableName: string,
   ) {}
 
-  async claimExact(hash: string, entry: CorpusEntry): Promise<ExactClaim> {
-    for (let attempt = 1; attempt <= MAX_CLAIM_ATTEMPTS; attempt++) {
+  async register(registration: Registration): Promise<RegisterOutcome> {
+    const key = INDEX_KEYS.registration(registration.id);
+    for (let attempt = 1; attempt <= MAX_REGISTER_ATTEMPTS; attempt++) {
       try {
         const put = await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { pk: `sha#${hash}`, sk: EXACT_SK, id: entry.id, uploadedAt: entry.uploadedAt },
-            // Take the hash when it is free or held by a later entry in the corpus order.
-            ConditionExpression:
-              'attribute_not_exists(pk) OR uploadedAt > :t OR (uploadedAt = :t AND id > :id)',
-            ExpressionAttributeValues: { ':t': entry.uploadedAt, ':id': entry.id },
+            Item: { ...key, ...registrationItem(registration) },
+            ConditionExpression: 'attribute_not_exists(pk) OR #order <= :order',
+            ExpressionAttributeNames: { '#order': 'order' },
+            ExpressionAttributeValues: { ':order': registration.order },
             ReturnValues: 'ALL_OLD',
           }),
         );
-        const previous = toEntry(put.Attributes);
-        return previous && previous.id !== entry.id
-          ? { holder: entry, displaced: previous }
-          : { holder: entry };
+        const previous = registrationFromItem(put.Attributes);
+        return previous === undefined ? { kind: 'registered' } : { kind: 'registered', previous };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) {
-          throw new IndexError(`Claiming body hash ${hash} failed`, { cause: error });
+          throw new IndexError(`Registering ${registration.id} failed`, { cause: error });
         }
       }
-      const holder = await this.lookupExact(hash);
-      if (holder !== undefined) return { holder };
+      const current = (await this.registrations([registration.id])).get(registration.id);
+      if (current !== undefined) return { kind: 'superseded', current };
     }
-    throw new IndexError(`Claiming body hash ${hash} did not settle after ${MAX_CLAIM_ATTEMPTS} attempts`);
+    throw new IndexError(
+      `Registering ${registration.id} did not settle after ${MAX_REGISTER_ATTEMPTS} attempts`,
+    );
   }
 
-  async lookupExact(hash: string): Promise<CorpusEntry | undefined> {
+  async update(version: VersionEntry, fields: RegistrationUpdate): Promise<boolean> {
+    const values = updateValues(fields);
+    if (values.length === 0) return true;
     try {
-      const got = await this.client.send(
-        new GetCommand({
+      await this.client.send(
+        new UpdateCommand({
           TableName: this.tableName,
-          Key: { pk: `sha#${hash}`, sk: EXACT_SK },
-          ConsistentRead: true,
+          Key: INDEX_KEYS.registration(version.id),
+          UpdateExpression: `SET ${values.map(([name]) => `#${name} = :${name}`).join(', ')}`,
+          ConditionExpression: 'etag = :etag AND uploadedAt = :uploadedAt AND #state <> :deleted',
+          ExpressionAttributeNames: Object.fromEntries([
+            ['#state', 'state'],
+            ...values.map(([name]) => [`#${name}`, name]),
+          ]),
+          ExpressionAttributeValues: Object.fromEntries([
+            [':etag', version.etag],
+            [':uploadedAt', version.uploadedAt],
+            [':deleted', 'deleted'],
+            ...values.map(([name, value]) => [`:${name}`, value]),
+          ]),
         }),
       );
-      return toEntry(got.Item);
+      return true;
     } catch (error) {
-      throw new IndexError(`Reading body hash ${hash} failed`, { cause: error });
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw new IndexError(`Updating the registration of ${version.id} failed`, { cause: error });
     }
   }
 
-  async putBands(entry: CorpusEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
+  async registrations(ids: readonly string[]): Promise<ReadonlyMap<string, Registration>> {
+    const items = await batchGetAll(
+      this.client,
+      this.tableName,
+      ids.map((id) => INDEX_KEYS.registration(id)),
+      `Reading ${ids.length} registrations`,
+    );
+    const found = new Map<string, Registration>();
+    for (const item of items) {
+      const registration = registrationFromItem(item);
+      if (registration !== undefined) found.set(registration.id, registration);
+    }
+    return found;
+  }
+
+  async addMember(hash: string, entry: VersionEntry): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...INDEX_KEYS.member(hash, entry),
+            id: entry.id,
+            uploadedAt: entry.uploadedAt,
+            etag: entry.etag,
+          },
+        }),
+      );
+    } catch (error) {
+      throw new IndexError(`Recording ${entry.id} under body hash ${hash} failed`, { cause: error });
+    }
+  }
+
+  async members(hash: string): Promise<VersionEntry[]> {
+    const [page = []] = await queryPartitions(
+      this.client,
+      this.tableName,
+      [INDEX_KEYS.memberPartition(hash)],
+      MAX_MEMBERS,
+      `Reading the holders of body hash ${hash}`,
+    );
+    return page.map(versionEntryFromItem).filter((entry) => entry !== undefined);
+  }
+
+  async removeMember(hash: string, entry: VersionEntry): Promise<void> {
+    await deleteIfVersion(this.client, this.tableName, INDEX_KEYS.member(hash, entry), entry);
+  }
+
+  async putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
     const sig = encodeSignature(signature);
     await batchWriteAll(
       this.client,
       this.tableName,
       bands.map((band) => ({
         PutRequest: {
-          Item: { pk: `band#${band}`, sk: entry.id, id: entry.id, uploadedAt: entry.uploadedAt, sig },
+          Item: {
+            ...INDEX_KEYS.band(band, entry.id),
+            id: entry.id,
+            uploadedAt: entry.uploadedAt,
+            etag: entry.etag,
+            sig,
+          },
         },
       })),
       `Writing band items of ${entry.id}`,
@@ -115,18 +183,35 @@ export class DynamoDedupIndex implements DedupIndex {
     const pages = await queryPartitions(
       this.client,
       this.tableName,
-      bands.map((band) => `band#${band}`),
+      bands.map(INDEX_KEYS.bandPartition),
       MAX_BAND_ITEMS,
       `Querying ${bands.length} LSH bands`,
     );
     const found = new Map<string, SimilarEntry>();
-    for (const page of pages) {
-      for (const item of page) {
-        const entry = toEntry(item);
-        const signature = decodeSignature(item.sig);
-        if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
-      }
+    for (const item of pages.flat()) {
+      const entry = versionEntryFromItem(item);
+      const signature = decodeSignature(item.sig);
+      if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
     }
     return [...found.values()];
   }
+
+  async removeBands(entry: VersionEntry, bands: readonly string[]): Promise<void> {
+    await inChunks(bands, (band) =>
+      deleteIfVersion(this.client, this.tableName, INDEX_KEYS.band(band, entry.id), entry),
+    );
+  }
+}
+
+/** A registration as item attributes (absent fields left out). */
+function registrationItem(registration: Registration): Record<string, unknown> {
+  const { signature, ...rest } = registration;
+  return { ...rest, ...(signature === undefined ? {} : { signature: encodeSignature(signature) }) };
+}
+
+/** The attributes an update sets, by name, with the signature as bytes. */
+function updateValues(fields: RegistrationUpdate): [string, unknown][] {
+  return Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value]) => [name, value instanceof Uint32Array ? encodeSignature(value) : value]);
 }

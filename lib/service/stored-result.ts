@@ -1,19 +1,12 @@
 import type { Claim, DedupVerdict } from '../pipeline';
+import type { ResultDocument } from '../ports';
 import * as z from '../zod';
+import { versionOrder } from './version-order';
 
 /**
- * Result documents as read back from the results store: validated envelopes, and the one rewrite the service
+ * Result documents as read back from the results store: validated envelopes, and the rewrites the service
  * makes of a stored result (demoting it to a duplicate).
  */
-
-/**
- * Rewrites a stored result as a duplicate of `of`: what happens to a copy that declared itself
- * canonical before an earlier upload of the same body was indexed.
- */
-export function demoteResult(stored: StoredResult, dedup: DedupVerdict): StoredResult {
-  const { summary: _summary, claims: _claims, ...rest } = stored;
-  return { ...rest, status: 'duplicate', dedup };
-}
 
 /**
  * The envelope of a stored result, validated when read back from storage. Only the fields
@@ -28,6 +21,8 @@ export const storedResultSchema = z.looseObject({
     path: z.optional(z.string()),
     etag: z.optional(z.string()),
     versionId: z.optional(z.string()),
+    sequencer: z.optional(z.string()),
+    uploadedAt: z.optional(z.string()),
     size: z.number(),
     sha256: z.optional(z.string()),
   }),
@@ -42,6 +37,23 @@ export type StoredResult = z.infer<typeof storedResultSchema>;
 export function parseStoredResult(value: unknown): StoredResult | undefined {
   const parsed = storedResultSchema.safeParse(value);
   return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Rewrites a stored result as a duplicate: what happens to a copy that declared itself canonical before an
+ * earlier upload of the same body was indexed. Its summary and claims go; the article stays.
+ */
+export function demoteResult(stored: StoredResult, dedup: DedupVerdict): ResultDocument {
+  const { summary: _summary, claims: _claims, ...rest } = stored;
+  return { ...rest, status: 'duplicate', dedup };
+}
+
+/** The version order (lib/service/version-order.ts) of the input a stored result was computed from. */
+export function storedOrder(stored: StoredResult): string | undefined {
+  const { uploadedAt, sequencer } = stored.source;
+  return uploadedAt === undefined
+    ? undefined
+    : versionOrder({ uploadedAt, ...(sequencer ? { sequencer } : {}) });
 }
 
 /** The claim fields the claims index is keyed on, validated when a stored result is read back. */
@@ -67,8 +79,20 @@ const storedClaimSchema = z.looseObject({
   hedged: z.boolean(),
 });
 
-/** The claims of a stored result, for removing them from the claims index; [] when there are none or they do not parse. */
+/** The claims of a stored result; [] when there are none or they do not parse. */
 export function parseStoredClaims(value: unknown): Claim[] {
   const parsed = z.array(storedClaimSchema).safeParse(value);
   return parsed.success ? parsed.data : [];
+}
+
+const storedLinksSchema = z.array(
+  z.looseObject({ related: z.optional(z.array(z.looseObject({ articleId: z.string() }))) }),
+);
+
+/** The other articles a stored result's claims link to (`claims[].related[].articleId`), each once, sorted. */
+export function linkedArticles(stored: StoredResult): string[] {
+  const parsed = storedLinksSchema.safeParse(stored.claims);
+  if (!parsed.success) return [];
+  const ids = new Set(parsed.data.flatMap((claim) => (claim.related ?? []).map((r) => r.articleId)));
+  return [...ids].sort();
 }

@@ -37,3 +37,28 @@ export function compareVersions(a: VersionMark, b: VersionMark): number {
   }
   return 0;
 }
+
+/** Sequencers are right-padded to this width before they are compared as text (S3's are 16-18 hex digits). */
+const SEQUENCER_WIDTH = 32;
+
+/**
+ * One string that orders the versions of a key as text, so that an index can compare them in a condition:
+ * the upload time (ISO 8601 UTC, fixed width), then S3's sequencer upper-cased and right-padded with zeros
+ * (zeros when there is none, e.g. a backfill). Two PUTs within one millisecond are told apart by the
+ * sequencer; a version with a later upload time is newer.
+ */
+export function versionOrder(mark: { readonly uploadedAt: string; readonly sequencer?: string }): string {
+  const sequencer = (mark.sequencer ?? '').toUpperCase().padEnd(SEQUENCER_WIDTH, '0');
+  return `${mark.uploadedAt}#${sequencer}`;
+}
+
+/**
+ * Whether two entries stand for the same version of a key: the same bytes (ETag) uploaded at the same time.
+ * Uploading identical bytes again is a new version: it moves the article's place in the corpus order.
+ */
+export function isSameVersion(
+  a: { readonly etag: string; readonly uploadedAt: string },
+  b: { readonly etag: string; readonly uploadedAt: string },
+): boolean {
+  return a.etag === b.etag && a.uploadedAt === b.uploadedAt;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBackfill } from '../../lib/cli/backfill';
+import { runBackfill } from '../../lib/cli/backfill-command';
 import { FERRY_ARTICLE, LIBRARY_ARTICLE, ORCHARD_ARTICLE } from '../fixtures/articles';
 import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, setupLocalEnv } from './helpers';

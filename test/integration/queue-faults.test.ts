@@ -12,8 +12,8 @@ let dynamoProxy: FaultProxy;
 let handler: typeof import('../../functions/process-article').handler;
 let articleEvents: typeof import('../../functions/article-events');
 let processWith: (
-  event: import('../../lib/service/process-object').ObjectCreated,
-) => Promise<import('../../lib/service/process-object').ProcessOutcome>;
+  event: import('../../lib/service').ObjectCreated,
+) => Promise<import('../../lib/service').ProcessOutcome>;
 
 /**
  * Local queues redeliver failed messages after this long (the deployed queue waits 6 minutes): longer
@@ -36,12 +36,12 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamoProxy.endpoint;
   ({ handler } = await import('../../functions/process-article'));
   articleEvents = await import('../../functions/article-events');
-  const { loadConfig } = await import('../../functions/config');
-  const { createDeps } = await import('../../functions/deps');
-  const { processObjectCreated } = await import('../../lib/service/process-object');
-  const config = loadConfig(process.env);
-  const deps = createDeps(config);
-  processWith = (event) => processObjectCreated(event, deps, { maxBytes: config.maxInputBytes });
+  const { loadSettings } = await import('../../lib/app/settings');
+  const { createAwsPorts, serviceConfigOf } = await import('../../lib/app/wiring');
+  const { processObjectCreated } = await import('../../lib/service');
+  const settings = loadSettings(process.env);
+  const ports = createAwsPorts(settings);
+  processWith = (event) => processObjectCreated(event, ports, serviceConfigOf(settings));
 });
 
 afterAll(async () => {
@@ -282,7 +282,8 @@ describe('faults: every article ends with exactly one result, nothing lost, noth
     const crashing = articleEvents.createArticleEventHandler({
       inputBucket: env.inputBucket,
       inputPrefix: '',
-      process: async (event) => {
+      removed: async () => ({ kind: 'superseded' }),
+      created: async (event) => {
         if (!crashed && event.key === `${prefix}near-copy.txt`) {
           crashed = true;
           throw new Error('worker crashed');
@@ -311,7 +312,8 @@ describe('faults: every article ends with exactly one result, nothing lost, noth
     const poisoned = articleEvents.createArticleEventHandler({
       inputBucket: env.inputBucket,
       inputPrefix: '',
-      process: async (event) => {
+      removed: async () => ({ kind: 'superseded' }),
+      created: async (event) => {
         if (event.key === poison.key) throw new RangeError('the pipeline cannot handle this file');
         return processWith(event);
       },

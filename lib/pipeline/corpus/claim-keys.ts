@@ -175,3 +175,8 @@ export function toIndexedClaims(article: CorpusEntry, claims: readonly Claim[]):
   });
   return out;
 }
+
+/** The claims-index keys a claim is recorded under (and found by): its normalised entity keys. */
+export function indexKeysOf(claim: IndexedClaim): readonly string[] {
+  return claim.entities;
+}

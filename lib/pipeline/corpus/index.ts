@@ -1,4 +1,4 @@
 /** corpus: how claims meet other articles' claims: index keys, and corroborates / conflicts relations mirrored on both results. */
-export { toIndexedClaims } from './claim-keys';
+export { indexKeysOf, toIndexedClaims } from './claim-keys';
 export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './corpus-types';
-export { addRelated, type MirrorLink, mirrorRelations, relateClaims } from './relate-claims';
+export { addRelated, type MirrorLink, mirrorRelations, relateClaims, removeRelated } from './relate-claims';

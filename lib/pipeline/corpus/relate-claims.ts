@@ -201,3 +201,21 @@ export function addRelated(stored: unknown, links: readonly MirrorLink[]): unkno
     return { ...claim, related: merged.slice(0, MAX_RELATED_PER_CLAIM) };
   });
 }
+
+/**
+ * A stored result's `claims` without the links to `articleId` (that article was deleted, replaced or demoted
+ * to a duplicate). Undefined when `stored` is not a claims array or no claim links to it.
+ */
+export function removeRelated(stored: unknown, articleId: string): unknown[] | undefined {
+  const parsed = storedClaims.safeParse(stored);
+  if (!parsed.success) return undefined;
+  let changed = false;
+  const claims = parsed.data.map((claim) => {
+    if (claim.related === undefined || !claim.related.some((r) => r.articleId === articleId)) return claim;
+    changed = true;
+    const { related, ...rest } = claim;
+    const kept = related.filter((r) => r.articleId !== articleId);
+    return kept.length > 0 ? { ...rest, related: kept } : rest;
+  });
+  return changed ? claims : undefined;
+}

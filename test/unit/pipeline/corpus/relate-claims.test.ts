@@ -10,11 +10,15 @@ import {
 } from '../../../../lib/pipeline/corpus/relate-claims';
 import { segmentSentences } from '../../../../lib/pipeline/text/segment';
 import type { Claim } from '../../../../lib/pipeline/types';
-import type { CorpusEntry, IndexedClaim } from '../../../../lib/ports';
+import type { IndexedClaim, VersionEntry } from '../../../../lib/ports';
 
 const OPTIONS = { referenceDate: '2026-03-12', referenceSource: 'published' as const };
 const claimsOf = (text: string): Claim[] => extractClaims(text, segmentSentences(text), OPTIONS);
-const entry = (id: string, day: number): CorpusEntry => ({ id, uploadedAt: `2026-03-${day}T08:00:00Z` });
+const entry = (id: string, day: number): VersionEntry => ({
+  id,
+  uploadedAt: `2026-03-${day}T08:00:00Z`,
+  etag: `etag-${id}`,
+});
 
 const indexed = (over: Partial<IndexedClaim>): IndexedClaim => ({
   articleId: 'b',
@@ -77,7 +81,7 @@ describe('relateClaims with the in-memory claims index', () => {
   const other = 'Nordbank will cut 260 jobs in Oslo.';
 
   /** Indexes the articles in order and relates each to those before it. */
-  async function run(articles: readonly [CorpusEntry, string][], duplicateOf?: string) {
+  async function run(articles: readonly [VersionEntry, string][], duplicateOf?: string) {
     const index = new MemoryClaimIndex();
     const out = new Map<string, Claim[]>();
     for (const [me, text] of articles) {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../../functions/config';
+import { ConfigError, loadSettings } from '../../../lib/app/settings';
 
-describe('loadConfig', () => {
+describe('loadSettings', () => {
   it('uses the documented defaults', () => {
-    expect(loadConfig({})).toMatchObject({
+    expect(loadSettings({})).toMatchObject({
       inputBucket: 'factsum-articles',
       resultsBucket: 'factsum-results',
       indexTable: 'factsum-index',
       maxInputBytes: 5 * 1024 * 1024,
-      summary: {},
       summaryRules: [],
+      nearThreshold: 0.8,
     });
   });
 
   it('reads summary settings and prefix rules', () => {
-    const config = loadConfig({
+    const config = loadSettings({
       SUMMARY_SENTENCES: '4',
       SUMMARY_RULES: '[{"prefix":"briefs/","maxSentences":1}]',
     });
@@ -39,7 +39,7 @@ describe('loadConfig', () => {
       message: 'SUMMARY_RULES',
     },
   ])('refuses $name with a ConfigError naming the variable', ({ env, message }) => {
-    expect(() => loadConfig(env)).toThrow(ConfigError);
-    expect(() => loadConfig(env)).toThrow(message);
+    expect(() => loadSettings(env)).toThrow(ConfigError);
+    expect(() => loadSettings(env)).toThrow(message);
   });
 });

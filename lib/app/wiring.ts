@@ -1,0 +1,92 @@
+import { performance } from 'node:perf_hooks';
+import { type ClientSettings, createDynamoDocumentClient, createS3Client } from '../aws/clients';
+import { DynamoClaimIndex } from '../aws/dynamo-claim-index';
+import { DynamoDedupIndex } from '../aws/dynamo-dedup-index';
+import { S3ObjectStore } from '../aws/s3-object-store';
+import { S3ResultStore } from '../aws/s3-result-store';
+import { S3UploadSigner } from '../aws/s3-upload-signer';
+import { MemoryClaimIndex } from '../local/memory-claim-index';
+import { MemoryDedupIndex } from '../local/memory-dedup-index';
+import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
+import type { InputFormat, SummaryOptions } from '../pipeline';
+import type { ResultReader } from '../ports';
+import type { ServiceConfig, ServiceDeps } from '../service';
+import type { Settings } from './settings';
+
+/**
+ * The ports of each entry point, constructed in one place: the Lambda handlers and `factsum backfill` run on
+ * S3 and DynamoDB, the CLI's `analyze --corpus`, evaluations and unit tests in memory.
+ */
+
+/** The service's ports on AWS, plus what only the API needs (result reads, presigned uploads). */
+export type AwsPorts = ServiceDeps & {
+  readonly objects: S3ObjectStore;
+  readonly results: S3ResultStore;
+  readonly reader: ResultReader;
+  readonly uploads: S3UploadSigner;
+};
+
+/** Clients and adapters for a deployment (or the local stack, through the endpoints in `settings`). */
+export function createAwsPorts(
+  settings: Settings,
+  options: { readonly credentials?: ClientSettings['credentials'] } = {},
+): AwsPorts {
+  const clientSettings: ClientSettings = {
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(settings.s3Endpoint ? { s3Endpoint: settings.s3Endpoint } : {}),
+    ...(settings.dynamoEndpoint ? { dynamoEndpoint: settings.dynamoEndpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  };
+  const s3 = createS3Client(clientSettings);
+  const dynamo = createDynamoDocumentClient(clientSettings);
+  const results = new S3ResultStore(s3, settings.resultsBucket);
+  return {
+    objects: new S3ObjectStore(s3),
+    results,
+    reader: results,
+    index: new DynamoDedupIndex(dynamo, settings.indexTable),
+    claims: new DynamoClaimIndex(dynamo, settings.indexTable),
+    clock: () => performance.now(),
+    uploads: new S3UploadSigner(s3),
+  };
+}
+
+/** The service's ports in memory: a fresh, empty corpus. */
+export type MemoryPorts = ServiceDeps & {
+  readonly objects: MemoryObjectStore;
+  readonly results: MemoryResultStore;
+  readonly index: MemoryDedupIndex;
+  readonly claims: MemoryClaimIndex;
+};
+
+/** In-memory ports for `analyze --corpus`, evaluations and unit tests. */
+export function createMemoryPorts(clock: () => number = () => performance.now()): MemoryPorts {
+  return {
+    objects: new MemoryObjectStore(),
+    results: new MemoryResultStore(),
+    index: new MemoryDedupIndex(),
+    claims: new MemoryClaimIndex(),
+    clock,
+  };
+}
+
+/** The service core's settings from the validated settings, with per-run overrides (CLI flags, `--force`). */
+export function serviceConfigOf(
+  settings: Pick<Settings, 'maxInputBytes' | 'summary' | 'summaryRules' | 'nearThreshold'>,
+  overrides: {
+    readonly summary?: SummaryOptions;
+    readonly reprocess?: boolean;
+    readonly format?: InputFormat;
+  } = {},
+): ServiceConfig {
+  const summary = overrides.summary ?? settings.summary;
+  return {
+    maxBytes: settings.maxInputBytes,
+    nearThreshold: settings.nearThreshold,
+    summaryRules: settings.summaryRules,
+    ...(summary === undefined ? {} : { summary }),
+    ...(overrides.reprocess === undefined ? {} : { reprocess: overrides.reprocess }),
+    ...(overrides.format === undefined ? {} : { format: overrides.format }),
+  };
+}

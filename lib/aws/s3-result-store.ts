@@ -1,0 +1,168 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import {
+  normalizeEtag,
+  type ObjectRef,
+  type ResultDocument,
+  type ResultReader,
+  type ResultStore,
+  type StoredDocument,
+  type WriteCondition,
+} from '../ports';
+import { ObjectStoreError } from './errors';
+import { isMissing, reportKeyFor, resultKeyFor, S3ObjectStore } from './s3-object-store';
+
+/** Attempts at reading a small object whose body stream broke off (a reset, not an S3 error answer). */
+const BODY_READ_ATTEMPTS = 3;
+
+/** True for a connection that broke while a response body was streaming. */
+function isConnectionReset(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (('code' in error && error.code === 'ECONNRESET') || error.message === 'aborted')
+  );
+}
+
+/**
+ * True for S3's answers to a conditional request whose condition failed: 412 Precondition Failed (the object
+ * changed, or exists for If-None-Match), 409 ConditionalRequestConflict (a concurrent conditional write won),
+ * 404 for If-Match on an object that is gone.
+ */
+function isConditionFailed(error: unknown): boolean {
+  if (!(error instanceof S3ServiceException)) return false;
+  const status = error.$metadata.httpStatusCode;
+  return status === 412 || status === 409 || status === 404;
+}
+
+/**
+ * The ResultStore and ResultReader ports on S3: `<input key>.json` and `<input key>.html` in a results bucket
+ * separate from the inputs (so results never trigger processing). Writes and deletes of a result are
+ * conditional on the ETag it was read with (S3's If-Match / If-None-Match), so that concurrent writers cannot
+ * silently revert each other.
+ */
+export class S3ResultStore implements ResultStore, ResultReader {
+  readonly #objects: S3ObjectStore;
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly resultsBucket: string,
+  ) {
+    this.#objects = new S3ObjectStore(client);
+  }
+
+  async read(source: ObjectRef): Promise<StoredDocument | undefined> {
+    const got = await this.#getText(resultKeyFor(source.key));
+    if (got === undefined) return undefined;
+    try {
+      return { document: JSON.parse(got.text) as unknown, etag: got.etag };
+    } catch {
+      // A result someone overwrote with non-JSON is as good as none: it gets recomputed.
+      return undefined;
+    }
+  }
+
+  async write(
+    source: ObjectRef,
+    result: ResultDocument,
+    condition: WriteCondition,
+  ): Promise<'written' | 'conflict'> {
+    const key = resultKeyFor(source.key);
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.resultsBucket,
+          Key: key,
+          Body: `${JSON.stringify(result, null, 2)}\n`,
+          ContentType: 'application/json; charset=utf-8',
+          ...('ifMatch' in condition ? { IfMatch: `"${condition.ifMatch}"` } : {}),
+          ...('ifAbsent' in condition ? { IfNoneMatch: '*' } : {}),
+        }),
+      );
+      return 'written';
+    } catch (error) {
+      if (!('any' in condition) && isConditionFailed(error)) return 'conflict';
+      throw new ObjectStoreError(`PutObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
+    }
+  }
+
+  async writeReport(source: ObjectRef, html: string): Promise<void> {
+    const key = reportKeyFor(source.key);
+    try {
+      await this.client.send(
+        new PutObjectCommand({
+          Bucket: this.resultsBucket,
+          Key: key,
+          Body: html,
+          ContentType: 'text/html; charset=utf-8',
+        }),
+      );
+    } catch (error) {
+      throw new ObjectStoreError(`PutObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
+    }
+  }
+
+  async remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'> {
+    const key = resultKeyFor(source.key);
+    try {
+      await this.client.send(
+        new DeleteObjectCommand({ Bucket: this.resultsBucket, Key: key, IfMatch: `"${etag}"` }),
+      );
+    } catch (error) {
+      if (isConditionFailed(error)) return 'conflict';
+      throw new ObjectStoreError(`DeleteObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
+    }
+    // The report goes after the result it shows: a failure in between leaves a report that the retry deletes.
+    try {
+      await this.client.send(
+        new DeleteObjectCommand({ Bucket: this.resultsBucket, Key: reportKeyFor(source.key) }),
+      );
+    } catch (error) {
+      throw new ObjectStoreError(
+        `DeleteObject s3://${this.resultsBucket}/${reportKeyFor(source.key)} failed`,
+        {
+          cause: error,
+        },
+      );
+    }
+    return 'removed';
+  }
+
+  async readText(inputKey: string): Promise<string | undefined> {
+    return (await this.#getText(resultKeyFor(inputKey)))?.text;
+  }
+
+  async listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }> {
+    const keys: string[] = [];
+    for await (const object of this.#objects.listObjects(this.resultsBucket)) {
+      if (!object.key.endsWith('.json')) continue;
+      if (keys.length === limit) return { keys, more: true };
+      keys.push(object.key);
+    }
+    return { keys, more: false };
+  }
+
+  /**
+   * Reads a whole small text object and its ETag; undefined when it does not exist. A connection reset while
+   * the body streams is retried: the SDK retries requests, not the body read after them.
+   */
+  async #getText(key: string): Promise<{ readonly text: string; readonly etag: string } | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await this.client.send(
+          new GetObjectCommand({ Bucket: this.resultsBucket, Key: key }),
+        );
+        const text = (await response.Body?.transformToString('utf-8')) ?? '';
+        return { text, etag: normalizeEtag(response.ETag) ?? '' };
+      } catch (error) {
+        if (isMissing(error)) return undefined;
+        if (attempt < BODY_READ_ATTEMPTS && isConnectionReset(error)) continue;
+        throw new ObjectStoreError(`GetObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
+      }
+    }
+  }
+}

@@ -1,0 +1,277 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadSettings, type Settings } from '../app/settings';
+import { type AwsPorts, createAwsPorts, serviceConfigOf } from '../app/wiring';
+import { LOCAL_STACK } from '../local/local-stack';
+import type { ListedObject } from '../ports';
+import { type ProcessOutcome, processObjectCreated, type ServiceConfig } from '../service';
+import type { CliIo } from './io';
+import { UsageError } from './usage-error';
+
+/** The local stack's endpoints. */
+const LOCAL = {
+  s3Endpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.s3Port}`,
+  dynamoEndpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.dynamoPort}`,
+} as const;
+
+/** Objects processed at once: enough to hide S3/DynamoDB latency, few enough not to throttle a small table. */
+const DEFAULT_CONCURRENCY = 4;
+/** Completed objects between checkpoint writes: a crash repeats at most this many (cheaply: they are skipped by ETag). */
+const CHECKPOINT_EVERY = 25;
+
+export const BACKFILL_HELP = `factsum backfill: re-run the pipeline over objects already in a bucket.
+
+Usage:
+  factsum backfill --bucket BUCKET [--prefix PREFIX] [options]
+
+Options:
+  --bucket NAME            input bucket to read (required)
+  --prefix PREFIX          only keys starting with PREFIX
+  --results-bucket NAME    where results go (default: $RESULTS_BUCKET or factsum-results)
+  --table NAME             index table (default: $INDEX_TABLE or factsum-index)
+  --local                  use the local stack of 'npm start' (S3 ${LOCAL.s3Endpoint}, DynamoDB ${LOCAL.dynamoEndpoint})
+  --concurrency N          objects in flight (default ${DEFAULT_CONCURRENCY})
+  --checkpoint FILE        remember the last key done in FILE and resume after it on the next run
+  --force                  recompute results that already exist for the same object version
+
+Without --local, endpoints and credentials come from the usual AWS environment (AWS_PROFILE,
+AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB). Objects are processed in key order with
+their LastModified time as upload time, so the corpus order (and every dedup verdict) is the one
+their uploads would have given. Objects whose result is already there for the same ETag are
+skipped, so a second run (or a resumed one) does not analyse anything twice. The settings the functions
+read (SUMMARY_SENTENCES, SUMMARY_RULES, NEAR_DUP_THRESHOLD, MAX_INPUT_BYTES, ...) apply here too, and every
+object gets the same result, report and claim links an upload gives it.`;
+
+const OPTIONS = {
+  bucket: { type: 'string' },
+  prefix: { type: 'string' },
+  'results-bucket': { type: 'string' },
+  table: { type: 'string' },
+  local: { type: 'boolean' },
+  concurrency: { type: 'string' },
+  checkpoint: { type: 'string' },
+  force: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Counts = Record<'processed' | 'duplicate' | 'rejected' | 'unchanged' | 'missing' | 'failed', number>;
+
+/** Draws the progress line: a bar when the total is known, counts always. */
+function progressLine(done: number, total: number | undefined, counts: Counts, rate: number): string {
+  const width = 24;
+  const bar =
+    total && total > 0
+      ? `[${'#'.repeat(Math.round((done / total) * width)).padEnd(width, '.')}] ${done}/${total}`
+      : `${done}`;
+  const parts = Object.entries(counts)
+    .filter(([, n]) => n > 0)
+    .map(([name, n]) => `${name} ${n}`);
+  return `${bar}  ${parts.join(', ')}  ${rate.toFixed(1)}/s`;
+}
+
+type BackfillOptions = {
+  readonly bucket: string;
+  readonly prefix?: string;
+  readonly resultsBucket?: string;
+  readonly table?: string;
+  readonly local: boolean;
+  readonly concurrency: number;
+  readonly checkpoint?: string;
+  readonly force: boolean;
+};
+
+/** Parses `backfill` arguments, with precise messages for each mistake. */
+function parseBackfillArgs(args: readonly string[]): BackfillOptions | 'help' {
+  let values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+  try {
+    ({ values } = parseArgs({ args: [...args], options: OPTIONS, strict: true }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  if (values.help) return 'help';
+  if (!values.bucket) throw new UsageError('backfill needs --bucket');
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+  if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to 64; got '${values.concurrency}'`);
+  }
+  return {
+    bucket: values.bucket,
+    local: values.local === true,
+    concurrency,
+    force: values.force === true,
+    ...(values.prefix ? { prefix: values.prefix } : {}),
+    ...(values['results-bucket'] ? { resultsBucket: values['results-bucket'] } : {}),
+    ...(values.table ? { table: values.table } : {}),
+    ...(values.checkpoint ? { checkpoint: values.checkpoint } : {}),
+  };
+}
+
+/** The deployment's settings (the same variables the functions read), with the command's flags over them. */
+function backfillSettings(options: BackfillOptions, env: NodeJS.ProcessEnv): Settings {
+  const settings = loadSettings({
+    ...env,
+    INPUT_BUCKET: options.bucket,
+    ...(options.resultsBucket ? { RESULTS_BUCKET: options.resultsBucket } : {}),
+    ...(options.table ? { INDEX_TABLE: options.table } : {}),
+    ...(options.local
+      ? {
+          AWS_ENDPOINT_URL_S3: LOCAL.s3Endpoint,
+          AWS_ENDPOINT_URL_DYNAMODB: LOCAL.dynamoEndpoint,
+          AWS_REGION: LOCAL_STACK.region,
+          FACTSUM_S3_FORCE_PATH_STYLE: 'true',
+        }
+      : {}),
+  });
+  return settings;
+}
+
+/** `factsum backfill`: resolves to the exit code (1 when some objects failed and should be retried). */
+export async function runBackfill(
+  args: readonly string[],
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const options = parseBackfillArgs(args);
+  if (options === 'help') {
+    io.stdout.write(`${BACKFILL_HELP}\n`);
+    return 0;
+  }
+  let settings: Settings;
+  try {
+    settings = backfillSettings(options, env);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  const ports = createAwsPorts(settings, options.local ? { credentials: LOCAL_STACK.credentials } : {});
+  const config = serviceConfigOf(settings, { reprocess: options.force });
+  const startAfter = options.checkpoint ? await readCheckpoint(options.checkpoint) : undefined;
+  const listing: ListedObject[] = [];
+  for await (const object of ports.objects.listObjects(options.bucket, {
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+    ...(startAfter ? { startAfter } : {}),
+  })) {
+    listing.push(object);
+  }
+  if (startAfter) io.stderr.write(`resuming after ${JSON.stringify(startAfter)}\n`);
+  const counts = await processListing(listing, { options, ports, config, io });
+  io.stdout.write(
+    `${JSON.stringify({ bucket: options.bucket, prefix: options.prefix ?? '', objects: listing.length, ...counts })}\n`,
+  );
+  return counts.failed > 0 ? 1 : 0;
+}
+
+/** What processing a listing needs. */
+type Run = {
+  readonly options: BackfillOptions;
+  readonly ports: AwsPorts;
+  readonly config: ServiceConfig;
+  readonly io: CliIo;
+};
+
+/**
+ * Runs every listed object through the service core, `concurrency` at a time, in key order with its
+ * LastModified time as upload time, showing progress and saving a checkpoint as it goes.
+ */
+async function processListing(listing: readonly ListedObject[], run: Run): Promise<Counts> {
+  const counts: Counts = { processed: 0, duplicate: 0, rejected: 0, unchanged: 0, missing: 0, failed: 0 };
+  const finished = new Array<boolean>(listing.length).fill(false);
+  const progress = createProgress(run.io, listing.length, counts);
+  let checkpointAt = -1;
+  let next = 0;
+  const worker = async () => {
+    for (let at = next++; at < listing.length; at = next++) {
+      const object = listing[at];
+      if (object === undefined) continue;
+      const outcome = await processListed(object, run);
+      counts[outcome]++;
+      finished[at] = outcome !== 'failed';
+      const done = progress.done();
+      const before = checkpointAt;
+      while (finished[checkpointAt + 1] === true) checkpointAt++;
+      if (run.options.checkpoint && checkpointAt > before && done % CHECKPOINT_EVERY === 0)
+        await saveCheckpoint(run.options.checkpoint, listing[checkpointAt]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(run.options.concurrency, Math.max(listing.length, 1)) }, worker),
+  );
+  progress.end();
+  if (run.options.checkpoint) await saveCheckpoint(run.options.checkpoint, listing[checkpointAt]);
+  return counts;
+}
+
+/** One listed object through the service core; the count it adds to. */
+async function processListed(object: ListedObject, run: Run): Promise<keyof Counts> {
+  let outcome: ProcessOutcome;
+  try {
+    outcome = await processObjectCreated(
+      {
+        bucket: run.options.bucket,
+        key: object.key,
+        eventTime: object.lastModified ?? new Date(0).toISOString(),
+        ...(object.etag ? { etag: object.etag } : {}),
+      },
+      run.ports,
+      run.config,
+    );
+  } catch (error) {
+    run.io.stderr.write(
+      `\nfailed: ${object.key}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return 'failed';
+  }
+  if (outcome.kind === 'written') return outcome.result.status;
+  // A newer version already has its result: nothing to do, as for an unchanged one.
+  return outcome.kind === 'superseded' ? 'unchanged' : outcome.kind;
+}
+
+/** The progress line on stderr: redrawn in a terminal, every 100 objects otherwise. */
+function createProgress(io: CliIo, total: number, counts: Counts) {
+  let done = 0;
+  const started = performance.now();
+  const interactive = 'isTTY' in io.stderr && io.stderr.isTTY === true;
+  const report = (final: boolean) => {
+    const line = progressLine(
+      done,
+      total,
+      counts,
+      done / Math.max((performance.now() - started) / 1000, 1e-3),
+    );
+    if (interactive) io.stderr.write(`\r${line}${final ? '\n' : ''}`);
+    else if (final || done % 100 === 0) io.stderr.write(`${line}\n`);
+  };
+  return {
+    done: () => {
+      done++;
+      report(false);
+      return done;
+    },
+    end: () => report(true),
+  };
+}
+
+/** Records the last key before which every object is done, so a rerun resumes after it. */
+async function saveCheckpoint(path: string, last: ListedObject | undefined): Promise<void> {
+  if (last) await writeFile(path, `${JSON.stringify({ startAfter: last.key })}\n`);
+}
+
+/** The key to resume after, from a checkpoint file; undefined when there is none yet. */
+async function readCheckpoint(path: string): Promise<string | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    'startAfter' in parsed &&
+    typeof parsed.startAfter === 'string'
+  ) {
+    return parsed.startAfter;
+  }
+  throw new Error(`${path} is not a factsum backfill checkpoint`);
+}
