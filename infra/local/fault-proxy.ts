@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { HeadObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 
 /** What a fault does to a matching request. */
 export type FaultKind =
@@ -36,6 +37,11 @@ export type FaultProxy = {
   close(): Promise<void>;
 };
 
+const PRECONDITION_FAILED_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-Match</Condition></Error>';
+const NO_SUCH_KEY_BODY =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message></Error>';
+
 const SLOW_DOWN_BODY =
   '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>';
 const INTERNAL_BODY =
@@ -56,6 +62,16 @@ export async function startFaultProxy(options: {
   readonly atomicPerKey?: boolean;
   /** Port to listen on (default: any free one). */
   readonly port?: number;
+  /**
+   * Honour S3's conditional writes, which s3rver ignores: a PUT or DELETE with If-Match (or a PUT with
+   * If-None-Match: *) is answered 412 Precondition Failed (404 for If-Match on a missing key) unless the
+   * object's current ETag satisfies it, checked with a HEAD in the key's turn (needs atomicPerKey), as S3 does
+   * atomically. These are the credentials and region the HEAD is signed with.
+   */
+  readonly conditional?: {
+    readonly credentials: { accessKeyId: string; secretAccessKey: string };
+    readonly region: string;
+  };
 }): Promise<FaultProxy> {
   const target = new URL(options.target);
   const rules: { rule: FaultRule; used: number }[] = [];
@@ -77,6 +93,57 @@ export async function startFaultProxy(options: {
       if (lastByPath.get(path) === turn) lastByPath.delete(path);
     });
     void previous.then(start);
+  }
+
+  const conditional =
+    options.conditional === undefined
+      ? undefined
+      : new S3Client({
+          endpoint: options.target,
+          region: options.conditional.region,
+          credentials: options.conditional.credentials,
+          forcePathStyle: true,
+        });
+
+  /** The refusal S3 would give a conditional request whose condition fails; undefined when it holds (or there is none). */
+  async function failedCondition(
+    request: IncomingMessage,
+  ): Promise<{ status: number; body: string } | undefined> {
+    const ifMatch = request.headers['if-match'];
+    const ifNoneMatch = request.headers['if-none-match'];
+    if (conditional === undefined || (request.method !== 'PUT' && request.method !== 'DELETE'))
+      return undefined;
+    if (ifMatch === undefined && ifNoneMatch === undefined) return undefined;
+    const [bucket, ...keyParts] = (request.url ?? '').split('?')[0]?.split('/').slice(1) ?? [];
+    if (bucket === undefined || keyParts.length === 0) return undefined;
+    const key = keyParts.map((part) => decodeURIComponent(part)).join('/');
+    let etag: string | undefined;
+    try {
+      etag = (await conditional.send(new HeadObjectCommand({ Bucket: bucket, Key: key }))).ETag;
+    } catch (error) {
+      if (!(error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404)) throw error;
+    }
+    if (ifNoneMatch === '*' && etag !== undefined) return { status: 412, body: PRECONDITION_FAILED_BODY };
+    if (ifMatch !== undefined && etag === undefined) return { status: 404, body: NO_SUCH_KEY_BODY };
+    if (ifMatch !== undefined && ifMatch !== etag && ifMatch !== '*')
+      return { status: 412, body: PRECONDITION_FAILED_BODY };
+    return undefined;
+  }
+
+  /** Forwards a request in its key's turn, unless its S3 condition fails (then answers as S3 would). */
+  function forwardChecked(request: IncomingMessage, response: ServerResponse): void {
+    failedCondition(request).then(
+      (refusal) => {
+        if (refusal === undefined) return forward(request, response);
+        request.resume();
+        response.writeHead(refusal.status, {
+          'content-type': 'application/xml',
+          'content-length': Buffer.byteLength(refusal.body),
+        });
+        response.end(refusal.body);
+      },
+      () => response.destroy(),
+    );
   }
 
   function matchingRule(request: IncomingMessage): FaultRule | undefined {
@@ -117,11 +184,14 @@ export async function startFaultProxy(options: {
 
   const server = createServer((request, response) => {
     const rule = matchingRule(request);
-    if (rule === undefined) return inTurn(request, response, () => forward(request, response));
+    if (rule === undefined) return inTurn(request, response, () => forwardChecked(request, response));
     faulted++;
     switch (rule.kind) {
       case 'delay':
-        setTimeout(() => inTurn(request, response, () => forward(request, response)), rule.delayMs ?? 0);
+        setTimeout(
+          () => inTurn(request, response, () => forwardChecked(request, response)),
+          rule.delayMs ?? 0,
+        );
         return;
       case 'reset':
         request.socket.destroy();
@@ -160,6 +230,7 @@ export async function startFaultProxy(options: {
     },
     close: () =>
       new Promise<void>((resolve) => {
+        conditional?.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -20,7 +20,7 @@ import { startFaultProxy } from './fault-proxy';
 import { LocalQueue, startQueuePoller } from './local-queue';
 import { localHandlerEnv, provisionLocalStore } from './local-store';
 import { toS3EventRecord } from './s3-event-record';
-import { LOCAL_REGION, startLocalDynamo, startLocalS3 } from './servers';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, startLocalDynamo, startLocalS3 } from './servers';
 
 /** Small enough that a test body can exceed it, far above every synthetic article. */
 const LOAD_MAX_INPUT_BYTES = 64 * 1024;
@@ -124,7 +124,11 @@ async function main(): Promise<void> {
   const s3 = await startLocalS3({ port: 0, directory: join(dir, 's3'), buckets: [] });
   const dynamo = await startLocalDynamo({ port: 0 });
   // S3 PUTs are atomic; s3rver's are not: the proxy serialises requests per key (fault-proxy.ts).
-  const proxy = await startFaultProxy({ target: s3.endpoint, atomicPerKey: true });
+  const proxy = await startFaultProxy({
+    target: s3.endpoint,
+    atomicPerKey: true,
+    conditional: { credentials: LOCAL_CREDENTIALS, region: LOCAL_REGION },
+  });
   const inputBucket = 'load-articles';
   const resultsBucket = 'load-results';
   const store = {

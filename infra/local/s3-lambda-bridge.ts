@@ -37,7 +37,7 @@ export type BridgeFailure = {
 export type S3LambdaBridgeOptions = {
   /** The S3-compatible server whose object events are bridged. */
   readonly s3: Pick<LocalS3, 'onObjectEvent'>;
-  /** Only this bucket's ObjectCreated events are delivered: never the results bucket's. */
+  /** Only this bucket's ObjectCreated and ObjectRemoved events are delivered: never the results bucket's. */
   readonly inputBucket: string;
   readonly region: string;
   /** Invokes the function with one S3 event; throws when the invocation failed. */
@@ -61,7 +61,7 @@ export type S3LambdaBridge = {
 };
 
 /**
- * The local stand-in for S3 event notifications: every ObjectCreated event of the input bucket
+ * The local stand-in for S3 event notifications: every ObjectCreated and ObjectRemoved event of the input bucket
  * becomes `{Records: [record]}` with the key URL-encoded as S3 sends it, and is delivered to the
  * function with bounded concurrency and Lambda's retry policy for asynchronous invocations.
  */
@@ -78,7 +78,8 @@ export function startS3LambdaBridge(options: S3LambdaBridgeOptions): S3LambdaBri
   function accept(record: S3rverRecord): void {
     if (closed) return;
     if (record.s3.bucket.name !== options.inputBucket) return;
-    if (!record.eventName.startsWith('ObjectCreated:')) return;
+    if (!record.eventName.startsWith('ObjectCreated:') && !record.eventName.startsWith('ObjectRemoved:'))
+      return;
     queue.push(record);
     pump();
   }
@@ -122,6 +123,8 @@ export function startS3LambdaBridge(options: S3LambdaBridgeOptions): S3LambdaBri
   }
 
   async function describe(record: S3rverRecord): Promise<ObjectFacts> {
+    // A removed object has nothing to describe; a created one lacks an ETag only when s3rver copied it.
+    if (record.eventName.startsWith('ObjectRemoved:')) return {};
     if (record.s3.object.eTag !== undefined || !options.describeObject) return {};
     return options.describeObject(record.s3.bucket.name, record.s3.object.key);
   }

@@ -114,6 +114,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const s3Front = await startFaultProxy({
       target: s3.endpoint,
       atomicPerKey: true,
+      conditional: { credentials: LOCAL_CREDENTIALS, region },
       port: options.s3Port ?? LOCAL_DEFAULTS.s3Port,
     });
     stops.push(() => s3Front.close());
