@@ -1,5 +1,5 @@
 /**
- * factsum's benchmark (issue 7): speed, memory and cold start, side by side with peers, in one run.
+ * factsum's benchmark: speed, memory and cold start, side by side with peers, in one run.
  *
  *   npm run bench                 everything below
  *   npm run bench -- --skip-stack without the local stack (no servers started)
@@ -27,7 +27,7 @@ import { fmt, fmtBytes, formatTable, median } from './stats';
 const ROOT = resolve(import.meta.dirname, '..');
 const MIB = 1024 * 1024;
 
-/** Floors from issue 7. */
+/** The speed, size and cold-start floors factsum holds itself to (docs/benchmarks.md). */
 const FLOOR_ARTICLES_PER_SECOND = 200;
 const FLOOR_LONG_MS = 2000;
 const FLOOR_LONG_RSS = 256 * MIB;

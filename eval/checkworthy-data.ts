@@ -141,7 +141,7 @@ export function trainLogistic(examples: readonly Example[], options: TrainOption
   return w;
 }
 
-/** Probability under raw trained weights (same arithmetic as lib/pipeline/checkworthy-model.ts). */
+/** Probability under raw trained weights (same arithmetic as lib/pipeline/claims/checkworthy-model.ts). */
 export function predictRaw(w: TrainedWeights, f: CheckworthyFeatures): number {
   let z = w.bias;
   for (const [slot, v] of f.hashed) z += (w.hashed[slot] ?? 0) * v;
@@ -220,7 +220,7 @@ export function pruneWeights(w: TrainedWeights, keep = KEEP_WEIGHTS): TrainedWei
   };
 }
 
-/** The JSON document lib/pipeline/checkworthy-model.ts reads. */
+/** The JSON document lib/pipeline/claims/checkworthy-model.ts reads. */
 export function toModelJson(w: TrainedWeights): object {
   const slots: number[] = [];
   const weights: number[] = [];

@@ -1,6 +1,6 @@
 /**
  * Trains the summary salience model: an L2-regularised logistic regression (fitted by Newton's method /
- * IRLS, so the result is deterministic without a seed) over the features of lib/pipeline/summary-features.ts,
+ * IRLS, so the result is deterministic without a seed) over the features of lib/pipeline/summary/features.ts,
  * on the TRAINING split of BBC News Summary only (eval/bbc-data.ts). Label: the sentence is part of the
  * reference summary. The MMR trade-off is then picked on the training split by mean ROUGE-1 + ROUGE-2.
  * Last, the lead prior (SummaryModel.leadPrior / leadSpan / leadShareLimit) is picked on the DEV half of

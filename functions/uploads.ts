@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Settings } from '../lib/app/settings';
-import type { S3UploadSigner } from '../lib/aws/s3-upload-signer';
+import type { UploadSigner } from '../lib/ports';
 import { checkObjectKey } from '../lib/service';
 import * as z from '../lib/zod';
 import { HttpError, jsonResponse } from './http';
@@ -38,7 +38,7 @@ function bodyText(event: APIGatewayProxyEventV2): string {
 export async function createUpload(
   event: APIGatewayProxyEventV2,
   config: Pick<Settings, 'inputBucket' | 'inputPrefix' | 'maxInputBytes'>,
-  signer: Pick<S3UploadSigner, 'presignPut'>,
+  signer: UploadSigner,
   now: Date,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   let json: unknown;

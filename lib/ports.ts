@@ -109,6 +109,19 @@ export interface ResultReader {
   listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }>;
 }
 
+/** What a presigned upload allows: one key, one exact size, one content type, for a short time. */
+export type UploadGrant = {
+  readonly contentLength: number;
+  readonly contentType: string;
+  readonly expiresInSeconds: number;
+};
+
+/** Presigned uploads into the input bucket (`POST /uploads`). */
+export interface UploadSigner {
+  /** A presigned PUT URL for `ref`; the caller must send the signed headers as given. */
+  presignPut(ref: ObjectRef, grant: UploadGrant): Promise<string>;
+}
+
 /** One version of an input in the corpus: its entry, and the content it stands for (the ETag). */
 export type VersionEntry = CorpusEntry & { readonly etag: string };
 
@@ -123,7 +136,7 @@ export type RegistrationState = 'pending' | 'done' | 'deleted';
  * put into the index (so that a newer version or a delete can take exactly that out again).
  */
 export type Registration = VersionEntry & {
-  /** Orders versions of one key: `<uploadedAt>#<S3 sequencer, upper-case, right-padded>` (lib/service/version-order.ts). */
+  /** Orders versions of one key: `<uploadedAt>#<S3 sequencer, upper-case, right-padded>` (versionOrder below). */
   readonly order: string;
   readonly versionId?: string;
   readonly sequencer?: string;
@@ -220,4 +233,40 @@ export function fromCorpusId(id: string): ObjectRef | undefined {
  */
 export function claimSortKey(claim: Pick<IndexedClaim, 'articleId' | 'claimIndex'>): string {
   return `${claim.articleId}#${String(claim.claimIndex).padStart(4, '0')}`;
+}
+
+/**
+ * The corpus order: by upload time, then id. The canonical copy of a body is the earliest entry in this order,
+ * whatever order the events are processed in (docs/dedup.md). Times are ISO 8601 UTC strings of one width, so
+ * they compare as text.
+ */
+export function isEarlier(a: CorpusEntry, b: CorpusEntry): boolean {
+  if (a.uploadedAt !== b.uploadedAt) return a.uploadedAt < b.uploadedAt;
+  return a.id < b.id;
+}
+
+/**
+ * Whether two entries stand for the same version of a key: the same bytes (ETag) uploaded at the same time.
+ * Uploading identical bytes again is a new version: it moves the article's place in the corpus order.
+ */
+export function isSameVersion(
+  a: { readonly etag: string; readonly uploadedAt: string },
+  b: { readonly etag: string; readonly uploadedAt: string },
+): boolean {
+  return a.etag === b.etag && a.uploadedAt === b.uploadedAt;
+}
+
+/** S3 sequencers are right-padded to this width before they are compared as text (S3's are 16-18 hex digits). */
+const SEQUENCER_WIDTH = 32;
+
+/**
+ * One string that orders the versions of a key as text, so that an index can compare them in a condition:
+ * the upload time (ISO 8601 UTC, fixed width), then S3's sequencer upper-cased and right-padded with zeros
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html: compare
+ * sequencers of one key as strings after padding the shorter; zeros when there is none, e.g. a backfill). Two
+ * PUTs within one millisecond are told apart by the sequencer; a version with a later upload time is newer.
+ */
+export function versionOrder(mark: { readonly uploadedAt: string; readonly sequencer?: string }): string {
+  const sequencer = (mark.sequencer ?? '').toUpperCase().padEnd(SEQUENCER_WIDTH, '0');
+  return `${mark.uploadedAt}#${sequencer}`;
 }

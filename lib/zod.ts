@@ -4,7 +4,7 @@ import { globalConfig } from 'zod/v4/core';
 
 /*
  * zod/mini rather than zod: the same validators (one zod core) in a functional API that bundles to
- * about 20 KB instead of 450 KB, which keeps each function bundle under 1 MB (issue 7). Import it as
+ * about 20 KB instead of 450 KB, which keeps each function bundle under 1 MB (docs/benchmarks.md). Import it as
  * a namespace (`import * as z from '…/zod'`): esbuild tree-shakes property accesses on a namespace,
  * but not a `z` object passed around as a value (`import { z }` pulls in all of zod, locales too).
  *

@@ -1,5 +1,5 @@
 /**
- * Load test of the queue-buffered path (issue 8): N uploads at concurrency C into s3rver, each
+ * Load test of the queue-buffered path: N uploads at concurrency C into s3rver, each
  * ObjectCreated notification queued (LocalQueue: visibility timeout, receive counts, DLQ), drained by
  * the real processArticle handler in batches of 10 with ReportBatchItemFailures, as Lambda's SQS event
  * source would. Then it checks that every input has exactly one result, that every duplicate group

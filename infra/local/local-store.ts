@@ -15,7 +15,7 @@ export type LocalStore = {
 };
 
 /**
- * The environment that points the handlers at the local emulators, as functions/config.ts reads
+ * The environment that points the handlers at the local emulators, as lib/app/settings.ts reads
  * it: buckets, table, endpoints, the credentials s3rver accepts, path-style S3 URLs.
  */
 export function localHandlerEnv(store: LocalStore): Record<string, string> {

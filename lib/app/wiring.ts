@@ -9,7 +9,7 @@ import { MemoryClaimIndex } from '../local/memory-claim-index';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
 import type { InputFormat, SummaryOptions } from '../pipeline';
-import type { ResultReader } from '../ports';
+import type { ResultReader, UploadSigner } from '../ports';
 import type { ServiceConfig, ServiceDeps } from '../service';
 import type { Settings } from './settings';
 
@@ -23,7 +23,7 @@ export type AwsPorts = ServiceDeps & {
   readonly objects: S3ObjectStore;
   readonly results: S3ResultStore;
   readonly reader: ResultReader;
-  readonly uploads: S3UploadSigner;
+  readonly uploads: UploadSigner;
 };
 
 /** Clients and adapters for a deployment (or the local stack, through the endpoints in `settings`). */

@@ -51,7 +51,7 @@ const itemSchema = z.object({
 });
 
 /**
- * The claims index on DynamoDB, in the dedup index's table (single-table design, DESIGN.md):
+ * The claims index on DynamoDB, in the dedup index's table (single-table design, docs/dedup.md):
  * `pk = ent#<normalised entity>`, `sk = <article id>#<claim index>`, one item per entity of a claim holding
  * the claim's text, entity keys, numbers (value, unit, relation words), resolved dates and the article's
  * upload time, so that a related claim is shown without reading its article. Reads are strongly consistent

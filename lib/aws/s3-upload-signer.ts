@@ -1,20 +1,13 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { ObjectRef } from '../ports';
+import type { ObjectRef, UploadGrant, UploadSigner } from '../ports';
 import { ObjectStoreError } from './errors';
-
-/** What a presigned upload allows: one key, one exact size, one content type, for a short time. */
-export type UploadGrant = {
-  readonly contentLength: number;
-  readonly contentType: string;
-  readonly expiresInSeconds: number;
-};
 
 /**
  * Presigns S3 PUT URLs. Content-Length and Content-Type are signed headers, so the URL uploads exactly
  * the declared number of bytes of the declared type to exactly one key, until it expires.
  */
-export class S3UploadSigner {
+export class S3UploadSigner implements UploadSigner {
   constructor(private readonly client: S3Client) {}
 
   /** A presigned PUT URL for `ref`; the caller must send the signed headers as given. */

@@ -4,9 +4,9 @@ import {
   claimSortKey,
   type FoundClaim,
   type IndexedClaim,
+  isSameVersion,
   type VersionEntry,
 } from '../ports';
-import { isSameVersion } from '../service/version-order';
 
 /**
  * Items read per index key at most, as in the DynamoDB adapter: a very common entity ("US") would

@@ -6,8 +6,7 @@ import type {
   SimilarEntry,
   VersionEntry,
 } from '../ports';
-import { isEarlier } from '../service/corpus-order';
-import { isSameVersion } from '../service/version-order';
+import { isEarlier, isSameVersion } from '../ports';
 
 /** Holders of one body read at most, as in the DynamoDB adapter (one query page). */
 export const MEMORY_MAX_MEMBERS = 100;

@@ -55,7 +55,7 @@ export function buildCorpusView(entries: readonly CorpusIndexEntry[]): CorpusVie
     byId.set(id, entry.result);
     return { id, entry };
   });
-  // Corpus order: upload time, then id (DESIGN.md); results without an upload time come last.
+  // Corpus order: upload time, then id (lib/ports.ts isEarlier); results without an upload time come last.
   withIds.sort((x, y) => {
     const ux = x.entry.result.source.uploadedAt ?? '\uffff';
     const uy = y.entry.result.source.uploadedAt ?? '\uffff';

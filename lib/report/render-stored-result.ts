@@ -3,7 +3,7 @@ import { parseReportResult } from './report-schema';
 
 /**
  * Validates a result document and renders its report; undefined when it is not a result the reports can
- * read. The form the S3 result store takes as its `render` hook (functions/deps.ts).
+ * read. The service writes it next to every result (lib/service/result-writes.ts).
  */
 export function renderStoredResult(value: unknown, options?: ArticleReportOptions): string | undefined {
   const result = parseReportResult(value);

@@ -1,7 +1,6 @@
 import { bandKeys, type DedupVerdict, estimateSimilarity, minhashSignature } from '../pipeline';
 import type { DedupIndex, VersionEntry } from '../ports';
-import { isEarlier } from './corpus-order';
-import { isSameVersion } from './version-order';
+import { isEarlier, isSameVersion } from '../ports';
 
 /** What identifies an article version in the dedup index: its entry, body hash and MinHash signature. */
 export type Identity = {

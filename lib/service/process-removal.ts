@@ -1,9 +1,9 @@
 import type { Registration } from '../ports';
+import { versionOrder } from '../ports';
 import { reconsiderCopies } from './process-upload';
 import { removeResult } from './result-writes';
 import { retireVersion } from './retire';
 import type { ObjectRemoved, RemovalOutcome, ServiceConfig, ServiceDeps } from './service-types';
-import { versionOrder } from './version-order';
 
 /**
  * Processes one ObjectRemoved notification. Steps: check the key is really gone (a later upload may have

@@ -10,8 +10,8 @@ import {
   type RejectedInput,
 } from '../pipeline';
 import type { Registration, ResultDocument, VersionEntry } from '../ports';
+import { isEarlier, isSameVersion, versionOrder } from '../ports';
 import { mirrorLinks, relateToCorpus } from './corpus-links';
-import { isEarlier } from './corpus-order';
 import { type Copy, currentSighting, enterIdentity, type Identity, identityOf } from './identity';
 import { readSource, type SourceRead } from './read-source';
 import { saveResult } from './result-writes';
@@ -19,7 +19,6 @@ import { demoteCopy, retireVersion } from './retire';
 import type { ObjectCreated, ProcessOutcome, ServiceConfig, ServiceDeps } from './service-types';
 import { parseStoredResult } from './stored-result';
 import { resolveSummaryOptions } from './summary-options';
-import { isSameVersion, versionOrder } from './version-order';
 
 /**
  * How many times a duplicate re-reads the index after writing its result. The canonical only ever moves to an

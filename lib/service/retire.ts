@@ -1,12 +1,10 @@
 import { bandKeys, type DedupVerdict } from '../pipeline';
-import { fromCorpusId, type Registration, type VersionEntry } from '../ports';
+import { fromCorpusId, isEarlier, isSameVersion, type Registration, type VersionEntry } from '../ports';
 import { unlinkArticle } from './corpus-links';
-import { isEarlier } from './corpus-order';
 import { liveEntries } from './identity';
 import { rewriteResult } from './result-writes';
 import type { ServiceDeps } from './service-types';
 import { demoteResult, parseStoredResult } from './stored-result';
-import { isSameVersion } from './version-order';
 
 /**
  * Copies decided again after their canonical went away, at most, per retired version. A cluster this large

@@ -1,7 +1,7 @@
 import type { Claim, DedupVerdict } from '../pipeline';
 import type { ResultDocument } from '../ports';
+import { versionOrder } from '../ports';
 import * as z from '../zod';
-import { versionOrder } from './version-order';
 
 /**
  * Result documents as read back from the results store: validated envelopes, and the rewrites the service
@@ -48,7 +48,7 @@ export function demoteResult(stored: StoredResult, dedup: DedupVerdict): ResultD
   return { ...rest, status: 'duplicate', dedup };
 }
 
-/** The version order (lib/service/version-order.ts) of the input a stored result was computed from. */
+/** The version order (lib/ports.ts versionOrder) of the input a stored result was computed from. */
 export function storedOrder(stored: StoredResult): string | undefined {
   const { uploadedAt, sequencer } = stored.source;
   return uploadedAt === undefined

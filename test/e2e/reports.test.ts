@@ -1,6 +1,6 @@
 // biome-ignore-all lint/performance/useDomNodeTextContent: Playwright's innerText is what the reader sees (rendered text), which these tests mean to check.
 /**
- * The HTML reports (issue 9) in a real browser: Debian's Chromium driven by playwright-core. Pages come
+ * The HTML reports in a real browser: Debian's Chromium driven by playwright-core. Pages come
  * from the real pipeline: `factsum analyze --html` over examples/ (plus a hostile article), and the real
  * processArticle and api handlers writing to and reading from s3rver. Screenshots of every page opened go
  * to test-results/screenshots/. Without Chromium the suite is skipped, saying so.

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/style/noExcessiveLinesPerFile: the sparse LexRank and TextRank graphs and their exact and iterative PageRank solvers share their CSR layout; the layout is documented once, here
 import { createScratch, type Scratch } from '../text/scratch';
 
 /**
@@ -236,6 +237,7 @@ function sparseOf(matrix: Float64Array, n: number, count: number, scratch: Scrat
  * iterates (the vector with fewer terms, the earlier sentence on a tie), and that side records the pair.
  * The same pass counts the shared terms of the overlap graph. Only pairs that share a term cost anything.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one pass over flat postings arrays on the summary's hot path; split into helpers it loses the shared locals that keep it allocation-free (docs/benchmarks.md, summary speed)
 function buildFullGraphs(matrix: TermMatrix, scratch: Scratch): SentenceGraphs {
   const { size: n, vocabulary, offsets, ids, weights, norms } = matrix;
   // Postings: the sentences holding term t, ascending, with the term's weight in each.

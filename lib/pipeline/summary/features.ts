@@ -210,6 +210,7 @@ function maxOf(values: ArrayLike<number>, floor: number): number {
  * the sentence offsets point into (paragraph breaks are read from it); `title` may be empty. The arrays of
  * the result are carved from `scratch`.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: fills one flat feature matrix in a single pass over the sentences (the summary's hot path); each block is one named feature
 export function extractSummaryFeatureMatrix(
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],

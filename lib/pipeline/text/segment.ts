@@ -285,6 +285,7 @@ function gluedStopEnds(text: string, dot: number, after: number, word: string): 
 }
 
 /** Splits text into trimmed sentences with exact offsets (`text.slice(start, end) === sentence.text`). */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a single left-to-right scanner whose state (quotes, brackets, the last boundary) lives in its locals
 export function segmentSentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   const n = text.length;

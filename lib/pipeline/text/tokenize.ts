@@ -116,9 +116,10 @@ export type TermIndex = {
  * contentTerms and tokenizeWords of many texts (an article's sentences), with the terms interned to ids
  * in one scan of each lowercased text: each token is hashed as it is read, checked against the stopwords
  * and looked up in an open-addressing table of the terms seen so far, so a repeated term is never copied
- * out of its text. The result equals contentTerms and tokenizeWords text by text (test/unit/tokenize.test.ts
+ * out of its text. The result equals contentTerms and tokenizeWords text by text (test/unit/pipeline/text/tokenize.test.ts
  * holds them to it); this is the hot path of summarization.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one scan per text with an inlined hash table, the summary's hot path; its equivalence to contentTerms is tested
 export function indexContentTerms(texts: readonly string[], scratch: Scratch = createScratch()): TermIndex {
   const lowered = texts.map((text) => text.toLowerCase());
   // A token and the separator after it take at least two code units.

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { segmentSentences } from '../../../lib/pipeline/text/segment';
 
 describe('segmentSentences', () => {
-  it('keeps offsets exact', () => {
+  it('splits two sentences with exact offsets', () => {
     const text = 'One. Two!';
-    for (const s of segmentSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+    const sentences = segmentSentences(text);
+    expect(sentences.map((s) => s.text)).toEqual(['One.', 'Two!']);
+    for (const s of sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 });

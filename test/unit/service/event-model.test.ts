@@ -13,6 +13,7 @@ import {
   minhashSignature,
   prepareArticle,
 } from '../../../lib/pipeline';
+import { isEarlier } from '../../../lib/ports';
 import {
   type ObjectCreated,
   type ObjectRemoved,
@@ -22,7 +23,6 @@ import {
   type ServiceDeps,
   type StoredResult,
 } from '../../../lib/service';
-import { isEarlier } from '../../../lib/service/corpus-order';
 import { HALVARD_AGREES, HALVARD_CONFLICTS, HALVARD_FIRST } from '../../fixtures/claims-corpus-articles';
 
 const BUCKET = 'in';

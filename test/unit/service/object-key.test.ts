@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { isSameVersion, versionOrder } from '../../../lib/ports';
 import { checkObjectKey, MAX_INPUT_KEY_BYTES } from '../../../lib/service/object-key';
-import { compareSequencers, compareVersions } from '../../../lib/service/version-order';
 
 describe('checkObjectKey', () => {
   it.each([
@@ -25,7 +25,9 @@ describe('checkObjectKey', () => {
   });
 });
 
-describe('compareVersions', () => {
+describe('versionOrder', () => {
+  const T = '2026-03-01T00:00:00.000Z';
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   it.each([
     { a: '0055AED6DCD90281E5', b: '0055AED6DCD90281F0', expected: -1 },
     { a: '0055AED6DCD90281F0', b: '0055AED6DCD90281E5', expected: 1 },
@@ -33,20 +35,26 @@ describe('compareVersions', () => {
     // Different lengths: the shorter is right-padded with zeros (S3's documentation).
     { a: '0055AED6DCD90281E5', b: '0055AED6DCD90281E500', expected: 0 },
     { a: '0055AED6DCD90281E5', b: '0055AED6DCD90281E501', expected: -1 },
-  ])('sequencer $a vs $b → $expected', ({ a, b, expected }) => {
-    expect(compareSequencers(a, b)).toBe(expected);
+  ])('orders sequencer $a vs $b at the same upload time → $expected', ({ a, b, expected }) => {
+    expect(
+      compare(versionOrder({ uploadedAt: T, sequencer: a }), versionOrder({ uploadedAt: T, sequencer: b })),
+    ).toBe(expected);
   });
 
-  it('falls back to the upload time when a sequencer is missing, and calls unknown order equal', () => {
-    expect(
-      compareVersions({ uploadedAt: '2026-03-01T00:00:01Z' }, { uploadedAt: '2026-03-01T00:00:00Z' }),
-    ).toBe(1);
-    expect(
-      compareVersions(
-        { sequencer: 'AA', uploadedAt: '2026-03-01T00:00:00Z' },
-        { uploadedAt: '2026-03-01T00:00:00Z' },
-      ),
-    ).toBe(0);
-    expect(compareVersions({}, { sequencer: 'AA' })).toBe(0);
+  it('puts a later upload time after an earlier one, whatever the sequencers say', () => {
+    const earlier = versionOrder({ uploadedAt: T, sequencer: 'FF' });
+    const later = versionOrder({ uploadedAt: '2026-03-01T00:00:01.000Z' });
+    expect(compare(later, earlier)).toBe(1);
+  });
+});
+
+describe('isSameVersion', () => {
+  it.each([
+    { a: { etag: 'e1', uploadedAt: 't1' }, b: { etag: 'e1', uploadedAt: 't1' }, same: true },
+    // The same bytes uploaded again: a new version, with a new place in the corpus order.
+    { a: { etag: 'e1', uploadedAt: 't1' }, b: { etag: 'e1', uploadedAt: 't2' }, same: false },
+    { a: { etag: 'e1', uploadedAt: 't1' }, b: { etag: 'e2', uploadedAt: 't1' }, same: false },
+  ])('$a / $b → $same', ({ a, b, same }) => {
+    expect(isSameVersion(a, b)).toBe(same);
   });
 });

@@ -1,26 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { createScratch, type Scratch } from '../../../../lib/pipeline/text/scratch';
+import { createScratch } from '../../../../lib/pipeline/text/scratch';
 
-/** Carves arrays of many sizes (some past one shared buffer) and fills each with its own marker. */
-function carveAndFill(scratch: Scratch): (Float64Array | Int32Array | Uint8Array)[] {
-  const arrays = [0, 1, 3, 8, 100, 1000, 5000, 20_000].flatMap((length) => [
-    scratch.float64(length),
-    scratch.int32(length),
-    scratch.uint8(length),
-  ]);
-  arrays.forEach((a, k) => {
-    a.fill((k % 200) + 1);
-  });
-  return arrays;
-}
+/** Array sizes from empty to past one shared buffer (16 KB), in every element type. */
+const LENGTHS = [0, 1, 3, 8, 100, 1000, 5000, 20_000];
 
 describe('scratch', () => {
-  it('hands out zeroed, separate arrays of the requested lengths', () => {
-    const arrays = carveAndFill(createScratch());
-    // Every array kept its own marker: no two overlap.
+  it('hands out zeroed arrays of the requested lengths, even after earlier arrays were written', () => {
+    const scratch = createScratch();
+    const lengths: number[] = [];
+    for (const length of LENGTHS) {
+      for (const carve of [scratch.float64, scratch.int32, scratch.uint8]) {
+        const array = carve(length);
+        // Checked before anything is written to it: a reused region would still hold the last array's marker.
+        expect(array.every((v) => v === 0)).toBe(true);
+        lengths.push(array.length);
+        array.fill(7);
+      }
+    }
+    expect(lengths).toEqual(LENGTHS.flatMap((length) => [length, length, length]));
+  });
+
+  it('never hands out overlapping arrays', () => {
+    const scratch = createScratch();
+    const arrays = LENGTHS.flatMap((length) => [
+      scratch.float64(length),
+      scratch.int32(length),
+      scratch.uint8(length),
+    ]);
+    arrays.forEach((a, k) => {
+      a.fill((k % 200) + 1);
+    });
     arrays.forEach((a, k) => {
       expect(a.every((v) => v === (k % 200) + 1)).toBe(true);
     });
-    expect(arrays.map((a) => a.length).slice(0, 6)).toEqual([0, 0, 0, 1, 1, 1]);
   });
 });
