@@ -124,9 +124,6 @@ async function getResult(event: APIGatewayProxyEventV2): Promise<APIGatewayProxy
  */
 const INDEX_MAX_RESULTS = 500;
 
-/** Parallel GetObject calls while reading results for the index: far below S3's per-prefix rate. */
-const INDEX_READ_CONCURRENCY = 16;
-
 /**
  * Where a browser finds the reports: the results bucket's objects, path-style on a local endpoint
  * (s3rver serves GET without credentials), virtual-hosted on AWS (readers then need access to the bucket).
@@ -136,25 +133,20 @@ function reportBaseUrl(): string {
   return `https://${settings.resultsBucket}.s3.${settings.region ?? 'us-east-1'}.amazonaws.com`;
 }
 
-/** GET /: the corpus index over the results bucket (the first INDEX_MAX_RESULTS results in key order). */
+/**
+ * GET /: the corpus index over the results bucket (the first INDEX_MAX_RESULTS results in key order), drawn
+ * from each result's small corpus digest (lib/report/corpus-digest.ts), never from the full results.
+ */
 async function getCorpusIndex(): Promise<APIGatewayProxyStructuredResultV2> {
-  const { keys, more } = await ports.reader.listResults(INDEX_MAX_RESULTS);
+  const { digests, more } = await ports.reader.listDigests(INDEX_MAX_RESULTS);
   const base = reportBaseUrl();
   const hrefForKey = (inputKey: string): string => `${base}/${encodeKeyPath(inputKey)}${REPORT_SUFFIX}`;
   const entries: CorpusIndexEntry[] = [];
   let unreadable = 0;
-  for (let at = 0; at < keys.length; at += INDEX_READ_CONCURRENCY) {
-    const batch = keys.slice(at, at + INDEX_READ_CONCURRENCY);
-    const texts = await Promise.all(batch.map((key) => ports.reader.readText(key.slice(0, -'.json'.length))));
-    texts.forEach((text, position) => {
-      const key = batch[position];
-      const result = text === undefined || key === undefined ? undefined : parseReportResult(parseJson(text));
-      if (result === undefined || key === undefined) {
-        unreadable++;
-        return;
-      }
-      entries.push({ result, href: hrefForKey(key.slice(0, -'.json'.length)) });
-    });
+  for (const { inputKey, digest } of digests) {
+    const result = parseReportResult(digest);
+    if (result === undefined) unreadable++;
+    else entries.push({ result, href: hrefForKey(inputKey) });
   }
   const notices = [
     more ? `Showing the first ${INDEX_MAX_RESULTS} results in key order; the bucket holds more.` : '',
@@ -172,15 +164,6 @@ async function getCorpusIndex(): Promise<APIGatewayProxyStructuredResultV2> {
     headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' },
     body: html,
   };
-}
-
-/** Parsed JSON, or undefined for text that is not JSON (someone overwrote a result). */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Routes HTTP API requests to the operations above. */

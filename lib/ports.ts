@@ -97,7 +97,9 @@ export interface ResultStore {
   ): Promise<'written' | 'conflict'>;
   /** Writes the human-readable report of an input (`<key>.html`). */
   writeReport(source: ObjectRef, html: string): Promise<void>;
-  /** Deletes the result (if it is still the one with `etag`) and the report of an input. */
+  /** Writes the small record of a result that the corpus view reads (`<key>.corpus`). */
+  writeDigest(source: ObjectRef, digest: unknown): Promise<void>;
+  /** Deletes the result (if it is still the one with `etag`), the report and the digest of an input. */
   remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'>;
 }
 
@@ -107,6 +109,11 @@ export interface ResultReader {
   readText(inputKey: string): Promise<string | undefined>;
   /** Result keys (`<input key>.json`) in key order, at most `limit`, and whether there are more. */
   listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }>;
+  /** The corpus digests of the first `limit` input keys in key order (parsed JSON), and whether there are more. */
+  listDigests(limit: number): Promise<{
+    readonly digests: readonly { readonly inputKey: string; readonly digest: unknown }[];
+    readonly more: boolean;
+  }>;
 }
 
 /** What a presigned upload allows: one key, one exact size, one content type, for a short time. */

@@ -145,3 +145,14 @@ export function resultKeyFor(inputKey: string): string {
 export function reportKeyFor(inputKey: string): string {
   return `${inputKey}.html`;
 }
+
+/**
+ * The suffix of corpus digests. Results and reports end in `.json` and `.html` appended to the input key, so no
+ * input key's result or report can end in it: a digest never collides with another key's files.
+ */
+export const DIGEST_SUFFIX = '.corpus';
+
+/** The corpus digest key of an input key: `<key>.corpus` in the results bucket. */
+export function digestKeyFor(inputKey: string): string {
+  return `${inputKey}${DIGEST_SUFFIX}`;
+}

@@ -15,7 +15,26 @@ import {
   type WriteCondition,
 } from '../ports';
 import { ObjectStoreError } from './errors';
-import { isMissing, reportKeyFor, resultKeyFor, S3ObjectStore } from './s3-object-store';
+import {
+  DIGEST_SUFFIX,
+  digestKeyFor,
+  isMissing,
+  reportKeyFor,
+  resultKeyFor,
+  S3ObjectStore,
+} from './s3-object-store';
+
+/** Parallel GetObject calls while reading digests: far below S3's per-prefix request rate. */
+const DIGEST_READ_CONCURRENCY = 16;
+
+/** Parsed JSON, or undefined for text that is not JSON (someone overwrote the object). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Attempts at reading a small object whose body stream broke off (a reset, not an S3 error answer). */
 const BODY_READ_ATTEMPTS = 3;
@@ -91,19 +110,22 @@ export class S3ResultStore implements ResultStore, ResultReader {
   }
 
   async writeReport(source: ObjectRef, html: string): Promise<void> {
-    const key = reportKeyFor(source.key);
+    await this.#put(reportKeyFor(source.key), html, 'text/html; charset=utf-8');
+  }
+
+  /** An unconditional PUT of a companion object (report, digest). */
+  async #put(key: string, body: string, contentType: string): Promise<void> {
     try {
       await this.client.send(
-        new PutObjectCommand({
-          Bucket: this.resultsBucket,
-          Key: key,
-          Body: html,
-          ContentType: 'text/html; charset=utf-8',
-        }),
+        new PutObjectCommand({ Bucket: this.resultsBucket, Key: key, Body: body, ContentType: contentType }),
       );
     } catch (error) {
       throw new ObjectStoreError(`PutObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
     }
+  }
+
+  async writeDigest(source: ObjectRef, digest: unknown): Promise<void> {
+    await this.#put(digestKeyFor(source.key), JSON.stringify(digest), 'application/json; charset=utf-8');
   }
 
   async remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'> {
@@ -144,6 +166,33 @@ export class S3ResultStore implements ResultStore, ResultReader {
       keys.push(object.key);
     }
     return { keys, more: false };
+  }
+
+  async listDigests(limit: number): Promise<{
+    readonly digests: readonly { readonly inputKey: string; readonly digest: unknown }[];
+    readonly more: boolean;
+  }> {
+    const keys: string[] = [];
+    let more = false;
+    for await (const object of this.#objects.listObjects(this.resultsBucket)) {
+      if (!object.key.endsWith(DIGEST_SUFFIX)) continue;
+      if (keys.length === limit) {
+        more = true;
+        break;
+      }
+      keys.push(object.key);
+    }
+    const digests: { inputKey: string; digest: unknown }[] = [];
+    for (let at = 0; at < keys.length; at += DIGEST_READ_CONCURRENCY) {
+      const batch = keys.slice(at, at + DIGEST_READ_CONCURRENCY);
+      const texts = await Promise.all(batch.map((key) => this.#getText(key)));
+      texts.forEach((got, position) => {
+        const key = batch[position];
+        if (got === undefined || key === undefined) return;
+        digests.push({ inputKey: key.slice(0, -DIGEST_SUFFIX.length), digest: parseJson(got.text) });
+      });
+    }
+    return { digests, more };
   }
 
   /**

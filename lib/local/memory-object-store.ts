@@ -104,6 +104,7 @@ export class MemoryObjectStore implements ObjectStore, ObjectLister {
 export class MemoryResultStore implements ResultStore, ResultReader {
   readonly #results = new Map<string, { readonly text: string; readonly etag: string }>();
   readonly #reports = new Map<string, string>();
+  readonly #digests = new Map<string, string>();
 
   async read(source: ObjectRef): Promise<StoredDocument | undefined> {
     const stored = this.#results.get(refKey(source));
@@ -129,12 +130,29 @@ export class MemoryResultStore implements ResultStore, ResultReader {
     this.#reports.set(refKey(source), html);
   }
 
+  async writeDigest(source: ObjectRef, digest: unknown): Promise<void> {
+    this.#digests.set(refKey(source), JSON.stringify(digest));
+  }
+
   async remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'> {
     const key = refKey(source);
     if (this.#results.get(key)?.etag !== etag) return 'conflict';
     this.#results.delete(key);
     this.#reports.delete(key);
+    this.#digests.delete(key);
     return 'removed';
+  }
+
+  async listDigests(limit: number): Promise<{
+    readonly digests: readonly { readonly inputKey: string; readonly digest: unknown }[];
+    readonly more: boolean;
+  }> {
+    const ids = [...this.#digests.keys()].sort();
+    const digests = ids.slice(0, limit).map((id) => ({
+      inputKey: id.slice(id.indexOf('/') + 1),
+      digest: JSON.parse(this.#digests.get(id) ?? 'null') as unknown,
+    }));
+    return { digests, more: ids.length > limit };
   }
 
   async readText(inputKey: string): Promise<string | undefined> {

@@ -1,4 +1,5 @@
 import type { ObjectRef, ResultDocument, ResultStore, StoredDocument, WriteCondition } from '../ports';
+import { toCorpusDigest } from '../report/corpus-digest';
 import { renderStoredResult } from '../report/render-stored-result';
 import { parseStoredResult, type StoredResult, storedOrder } from './stored-result';
 
@@ -90,8 +91,13 @@ export async function removeResult(results: ResultStore, ref: ObjectRef, order: 
   throw new ResultConflictError(`The result of ${ref.key} kept changing over ${MAX_WRITE_ATTEMPTS} attempts`);
 }
 
-/** The report page of a result, written next to it so that a reader always finds both in step. */
+/**
+ * The report page and the corpus digest of a result, written before it so that a reader finds them in step:
+ * a failure after them leaves the JSON unwritten, and the retry writes all three.
+ */
 async function writeReport(results: ResultStore, ref: ObjectRef, result: unknown): Promise<void> {
   const html = renderStoredResult(result);
   if (html !== undefined) await results.writeReport(ref, html);
+  const digest = toCorpusDigest(result);
+  if (digest !== undefined) await results.writeDigest(ref, digest);
 }

@@ -170,8 +170,13 @@ describe('architecture', () => {
   });
 
   it('cites in comments and docs only files that exist in the repository', () => {
-    const cited = /\b((?:docs|lib|test|eval|bench|infra|functions|examples|bin)\/[\w./-]*\w\.(?:md|ts|mts|cjs|json|yml))\b|\b([A-Z][A-Z_]+\.md)\b/g;
-    const documents = [...graph.keys(), 'README.md', ...readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`)];
+    const cited =
+      /\b((?:docs|lib|test|eval|bench|infra|functions|examples|bin)\/[\w./-]*\w\.(?:md|ts|mts|cjs|json|yml))\b|\b([A-Z][A-Z_]+\.md)\b/g;
+    const documents = [
+      ...graph.keys(),
+      'README.md',
+      ...readdirSync(join(ROOT, 'docs')).map((name) => `docs/${name}`),
+    ];
     const missing: string[] = [];
     for (const file of documents) {
       for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(cited)) {
