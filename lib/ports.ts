@@ -129,6 +129,22 @@ export interface UploadSigner {
   presignPut(ref: ObjectRef, grant: UploadGrant): Promise<string>;
 }
 
+/** An object a backfill asks the service to process, as an upload notification would name it. */
+export type QueuedObject = {
+  readonly bucket: string;
+  readonly key: string;
+  /** The upload time to use (the object's LastModified). */
+  readonly eventTime: string;
+  readonly size: number;
+  readonly etag?: string;
+};
+
+/** The article queue (SQS): the same path S3's notifications take to processArticle. */
+export interface ArticleQueue {
+  /** Sends one ObjectCreated notification per object; resolves once the queue has accepted them all. */
+  sendObjectCreated(objects: readonly QueuedObject[]): Promise<void>;
+}
+
 /** One version of an input in the corpus: its entry, and the content it stands for (the ETag). */
 export type VersionEntry = CorpusEntry & { readonly etag: string };
 

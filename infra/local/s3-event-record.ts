@@ -1,30 +1,8 @@
 import type { S3EventRecord } from 'aws-lambda';
+import { encodeS3EventKey } from '../../lib/aws/s3-event-message';
 import type { S3rverRecord } from './servers';
 
-/**
- * Characters that S3 leaves as they are in event notification keys: S3 encodes keys like
- * `application/x-www-form-urlencoded` (Java's URLEncoder: letters, digits and `.-*_` stay, a
- * space becomes `+`, everything else is percent-encoded UTF-8), except that `/` is kept.
- */
-const KEPT_CHARACTERS = /[A-Za-z0-9.\-*_/]/;
-
-/**
- * Encodes an object key the way S3 writes it into an event notification, e.g.
- * `incoming/Zürich report.txt` → `incoming/Z%C3%BCrich+report.txt`.
- */
-export function encodeS3EventKey(key: string): string {
-  let encoded = '';
-  for (const character of key) {
-    if (character === ' ') encoded += '+';
-    else if (KEPT_CHARACTERS.test(character)) encoded += character;
-    else {
-      for (const byte of Buffer.from(character, 'utf8')) {
-        encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-      }
-    }
-  }
-  return encoded;
-}
+export { encodeS3EventKey };
 
 /** What the bridge knows about the object beyond s3rver's record (s3rver omits the ETag on copies). */
 export type ObjectFacts = { readonly size?: number; readonly eTag?: string };

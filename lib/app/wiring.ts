@@ -1,15 +1,16 @@
 import { performance } from 'node:perf_hooks';
-import { type ClientSettings, createDynamoDocumentClient, createS3Client } from '../aws/clients';
+import { type ClientSettings, createDynamoDocumentClient, createS3Client, createSqsClient } from '../aws/clients';
 import { DynamoClaimIndex } from '../aws/dynamo-claim-index';
 import { DynamoDedupIndex } from '../aws/dynamo-dedup-index';
 import { S3ObjectStore } from '../aws/s3-object-store';
 import { S3ResultStore } from '../aws/s3-result-store';
 import { S3UploadSigner } from '../aws/s3-upload-signer';
+import { SqsArticleQueue } from '../aws/sqs-article-queue';
 import { MemoryClaimIndex } from '../local/memory-claim-index';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
 import type { InputFormat, SummaryOptions } from '../pipeline';
-import type { ResultReader, UploadSigner } from '../ports';
+import type { ArticleQueue, ResultReader, UploadSigner } from '../ports';
 import type { ServiceConfig, ServiceDeps } from '../service';
 import type { Settings } from './settings';
 
@@ -50,6 +51,22 @@ export function createAwsPorts(
     clock: () => performance.now(),
     uploads: new S3UploadSigner(s3),
   };
+}
+
+/** The article queue (SQS) at `queueUrl`, for `factsum backfill --queue`. */
+export function createArticleQueue(
+  settings: Settings,
+  queueUrl: string,
+  options: { readonly credentials?: ClientSettings['credentials'] } = {},
+): ArticleQueue {
+  const region = settings.region ?? regionOfQueue(queueUrl) ?? 'us-east-1';
+  const client = createSqsClient({ region, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  return new SqsArticleQueue(client, queueUrl, region);
+}
+
+/** The region in an SQS queue URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`), if it names one. */
+function regionOfQueue(queueUrl: string): string | undefined {
+  return /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com\//.exec(queueUrl)?.[1];
 }
 
 /** The service's ports in memory: a fresh, empty corpus. */

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -45,4 +46,13 @@ export function createDynamoDocumentClient(settings: ClientSettings): DynamoDBDo
     requestHandler: { requestTimeout: DYNAMO_REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
   });
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+}
+
+/** Creates an SQS client; the SDK sends each call to the host of the queue URL it names. */
+export function createSqsClient(settings: ClientSettings): SQSClient {
+  return new SQSClient({
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(settings.credentials ? { credentials: settings.credentials } : {}),
+    requestHandler: { requestTimeout: DYNAMO_REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
+  });
 }

@@ -13,3 +13,11 @@ export class IndexError extends Error {
     this.name = 'IndexError';
   }
 }
+
+/** An SQS call failed: the command that sent it stops with this error. */
+export class QueueError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'QueueError';
+  }
+}

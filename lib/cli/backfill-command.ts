@@ -2,9 +2,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { loadSettings, type Settings } from '../app/settings';
-import { type AwsPorts, createAwsPorts, serviceConfigOf } from '../app/wiring';
+import { type AwsPorts, createArticleQueue, createAwsPorts, serviceConfigOf } from '../app/wiring';
 import { LOCAL_STACK } from '../local/local-stack';
-import type { ListedObject } from '../ports';
+import type { ArticleQueue, ListedObject } from '../ports';
 import { type ProcessOutcome, processObjectCreated, type ServiceConfig } from '../service';
 import type { CliIo } from './io';
 import { UsageError } from './usage-error';
@@ -34,6 +34,9 @@ Options:
   --concurrency N          objects in flight (default ${DEFAULT_CONCURRENCY})
   --checkpoint FILE        remember the last key done in FILE and resume after it on the next run
   --force                  recompute results that already exist for the same object version
+  --queue QUEUE_URL        do not process here: send each object to the article queue (SQS) as the
+                           ObjectCreated notification S3 would have sent, so the deployed processArticle
+                           functions fan the backfill out (a million objects are a million messages)
 
 Without --local, endpoints and credentials come from the usual AWS environment (AWS_PROFILE,
 AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_DYNAMODB). Objects are processed in key order with
@@ -52,6 +55,7 @@ const OPTIONS = {
   concurrency: { type: 'string' },
   checkpoint: { type: 'string' },
   force: { type: 'boolean' },
+  queue: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -79,6 +83,8 @@ type BackfillOptions = {
   readonly concurrency: number;
   readonly checkpoint?: string;
   readonly force: boolean;
+  /** Send the objects to this SQS queue instead of processing them here. */
+  readonly queue?: string;
 };
 
 /** Parses `backfill` arguments, with precise messages for each mistake. */
@@ -104,6 +110,7 @@ function parseBackfillArgs(args: readonly string[]): BackfillOptions | 'help' {
     ...(values['results-bucket'] ? { resultsBucket: values['results-bucket'] } : {}),
     ...(values.table ? { table: values.table } : {}),
     ...(values.checkpoint ? { checkpoint: values.checkpoint } : {}),
+    ...(values.queue ? { queue: values.queue } : {}),
   };
 }
 
@@ -154,6 +161,18 @@ export async function runBackfill(
     listing.push(object);
   }
   if (startAfter) io.stderr.write(`resuming after ${JSON.stringify(startAfter)}\n`);
+  if (options.queue !== undefined) {
+    const queue = createArticleQueue(
+      settings,
+      options.queue,
+      options.local ? { credentials: LOCAL_STACK.credentials } : {},
+    );
+    await queueListing(listing, options, queue, io);
+    io.stdout.write(
+      `${JSON.stringify({ bucket: options.bucket, prefix: options.prefix ?? '', objects: listing.length, queued: listing.length })}\n`,
+    );
+    return 0;
+  }
   const counts = await processListing(listing, { options, ports, config, io });
   io.stdout.write(
     `${JSON.stringify({ bucket: options.bucket, prefix: options.prefix ?? '', objects: listing.length, ...counts })}\n`,
@@ -249,6 +268,35 @@ function createProgress(io: CliIo, total: number, counts: Counts) {
     },
     end: () => report(true),
   };
+}
+
+/** Objects sent per progress step and checkpoint in queue mode (ten SendMessageBatch calls). */
+const QUEUE_CHUNK = 100;
+
+/**
+ * Queue mode: every listed object goes to the article queue as its ObjectCreated notification, in key order,
+ * with its LastModified as upload time, a checkpoint after each chunk so that an interrupted run resumes.
+ */
+async function queueListing(
+  listing: readonly ListedObject[],
+  options: BackfillOptions,
+  queue: ArticleQueue,
+  io: CliIo,
+): Promise<void> {
+  for (let at = 0; at < listing.length; at += QUEUE_CHUNK) {
+    const chunk = listing.slice(at, at + QUEUE_CHUNK);
+    await queue.sendObjectCreated(
+      chunk.map((object) => ({
+        bucket: options.bucket,
+        key: object.key,
+        eventTime: object.lastModified ?? new Date(0).toISOString(),
+        size: object.size,
+        ...(object.etag ? { etag: object.etag } : {}),
+      })),
+    );
+    if (options.checkpoint) await saveCheckpoint(options.checkpoint, chunk.at(-1));
+    io.stderr.write(`queued ${Math.min(at + QUEUE_CHUNK, listing.length)}/${listing.length}\n`);
+  }
 }
 
 /** Records the last key before which every object is done, so a rerun resumes after it. */

@@ -3,14 +3,9 @@ import { readFileSync } from 'node:fs';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { localHandlerEnv, provisionLocalStore } from '../../infra/local/local-store';
+import { encodeS3EventKey } from '../../lib/aws/s3-event-message';
 
-/** Encodes a key as S3 notifications do: form-style, `+` for spaces, slashes kept. */
-export function encodeS3EventKey(key: string): string {
-  return key
-    .split('/')
-    .map((part) => encodeURIComponent(part).replace(/%20/g, '+'))
-    .join('/');
-}
+export { encodeS3EventKey } from '../../lib/aws/s3-event-message';
 
 /** The parts of a result document the tests read (tests trust their own pipeline's JSON). */
 export type ResultJson = {
