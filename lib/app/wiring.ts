@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { type ClientSettings, createDynamoDocumentClient, createS3Client, createSqsClient } from '../aws/clients';
+import {
+  type ClientSettings,
+  createDynamoDocumentClient,
+  createS3Client,
+  createSqsClient,
+} from '../aws/clients';
 import { DynamoClaimIndex } from '../aws/dynamo-claim-index';
 import { DynamoDedupIndex } from '../aws/dynamo-dedup-index';
 import { S3ObjectStore } from '../aws/s3-object-store';
@@ -60,7 +65,10 @@ export function createArticleQueue(
   options: { readonly credentials?: ClientSettings['credentials'] } = {},
 ): ArticleQueue {
   const region = settings.region ?? regionOfQueue(queueUrl) ?? 'us-east-1';
-  const client = createSqsClient({ region, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  const client = createSqsClient({
+    region,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
   return new SqsArticleQueue(client, queueUrl, region);
 }
 

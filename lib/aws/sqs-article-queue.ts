@@ -27,12 +27,18 @@ export class SqsArticleQueue implements ArticleQueue {
   }
 
   async #sendBatch(objects: readonly QueuedObject[]): Promise<void> {
-    let pending = objects.map((object, i) => ({ Id: String(i), MessageBody: objectCreatedMessage(object, this.region) }));
+    let pending = objects.map((object, i) => ({
+      Id: String(i),
+      MessageBody: objectCreatedMessage(object, this.region),
+    }));
     for (let round = 1; pending.length > 0; round++) {
-      if (round > MAX_SEND_ROUNDS) throw new QueueError(`${pending.length} messages still failed after ${MAX_SEND_ROUNDS} rounds`);
+      if (round > MAX_SEND_ROUNDS)
+        throw new QueueError(`${pending.length} messages still failed after ${MAX_SEND_ROUNDS} rounds`);
       let failed: readonly { readonly Id?: string }[];
       try {
-        const sent = await this.client.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }));
+        const sent = await this.client.send(
+          new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: pending }),
+        );
         failed = sent.Failed ?? [];
       } catch (error) {
         throw new QueueError(`SendMessageBatch to ${this.queueUrl} failed`, { cause: error });
