@@ -152,7 +152,7 @@ describe('osls package', () => {
     });
   });
 
-  it('queues every ObjectCreated event of the input bucket, and only of it, for processArticle', () => {
+  it('queues every ObjectCreated and ObjectRemoved event of the input bucket, and only of it, for processArticle', () => {
     const buckets = resourcesOfType(packaged.template, 'AWS::S3::Bucket');
     const notified = buckets.filter(
       ([, bucket]) => bucket.Properties?.NotificationConfiguration !== undefined,
@@ -161,6 +161,7 @@ describe('osls package', () => {
     expect(notified[0]?.[1].Properties?.NotificationConfiguration).toEqual({
       QueueConfigurations: [
         { Event: 's3:ObjectCreated:*', Queue: { 'Fn::GetAtt': ['ArticleQueue', 'Arn'] } },
+        { Event: 's3:ObjectRemoved:*', Queue: { 'Fn::GetAtt': ['ArticleQueue', 'Arn'] } },
       ],
     });
     // S3 never invokes the function directly any more: no permission for s3.amazonaws.com.
@@ -235,7 +236,11 @@ describe('osls package', () => {
     }
     const processor = roleActions(packaged.template, 'ProcessArticleRole');
     expect(processor.get('arn:aws:s3:::factsum-articles/*')).toEqual(['s3:GetObject', 's3:GetObjectVersion']);
-    expect(processor.get('arn:aws:s3:::factsum-results/*')).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(processor.get('arn:aws:s3:::factsum-results/*')).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+      's3:DeleteObject',
+    ]);
     expect(processor.get('{"Fn::GetAtt":["ArticleQueue","Arn"]}')).toEqual([
       'sqs:ReceiveMessage',
       'sqs:DeleteMessage',
@@ -251,7 +256,11 @@ describe('osls package', () => {
     expect(api.get('arn:aws:s3:::factsum-results/*')).toEqual(['s3:GetObject']);
     expect(api.get('arn:aws:s3:::factsum-articles/uploads/*')).toEqual(['s3:PutObject']);
     expect(api.has('arn:aws:s3:::factsum-articles/*')).toBe(false);
-    expect(api.get('{"Fn::GetAtt":["IndexTable","Arn"]}')).toEqual(['dynamodb:GetItem', 'dynamodb:Query']);
+    expect(api.get('{"Fn::GetAtt":["IndexTable","Arn"]}')).toEqual([
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+    ]);
     expect(api.has('{"Fn::GetAtt":["ArticleQueue","Arn"]}')).toBe(false);
   });
 
