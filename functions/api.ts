@@ -110,12 +110,25 @@ function resultsKeyFromPath(rawPath: string): string {
   return key;
 }
 
-/** GET /results/{key+}: the stored result of exactly that input key. */
+/**
+ * The largest result GET /results returns in its body. Lambda's response limit is 6 MB including the
+ * envelope; a larger result (a huge one-line page) is served by a redirect to a short-lived presigned URL.
+ */
+const MAX_INLINE_RESULT_BYTES = 5_000_000;
+
+/** GET /results/{key+}: the stored result of exactly that input key (303 to a presigned URL when large). */
 async function getResult(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const key = resultsKeyFromPath(event.rawPath);
-  const text = await ports.reader.readText(key);
-  if (text === undefined) throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
-  return { statusCode: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: text };
+  const found = await ports.reader.readResult(key, MAX_INLINE_RESULT_BYTES);
+  if (found === undefined) throw new HttpError(404, 'NOT_FOUND', `No result for key ${JSON.stringify(key)}`);
+  if (found.kind === 'link') {
+    return { statusCode: 303, headers: { location: found.url, 'cache-control': 'no-store' }, body: '' };
+  }
+  return {
+    statusCode: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: found.text,
+  };
 }
 
 /**

@@ -103,10 +103,18 @@ export interface ResultStore {
   remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'>;
 }
 
+/** Where a reader finds a stored result: inline, or behind a short-lived link when it is large. */
+export type ResultLocation =
+  | { readonly kind: 'inline'; readonly text: string }
+  | { readonly kind: 'link'; readonly url: string };
+
 /** Reading results for the API: one result's raw JSON text, and the corpus view's small per-result records. */
 export interface ResultReader {
-  /** The stored result JSON text of an input key, undefined when there is none. */
-  readText(inputKey: string): Promise<string | undefined>;
+  /**
+   * The stored result of an input key: its JSON text when it is at most `maxInlineBytes`, else a link (a
+   * presigned GET URL, valid a few minutes) to read it from the store directly; undefined when there is none.
+   */
+  readResult(inputKey: string, maxInlineBytes: number): Promise<ResultLocation | undefined>;
   /** Result keys (`<input key>.json`) in key order, at most `limit`, and whether there are more. */
   listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }>;
   /** The corpus digests of the first `limit` input keys in key order (parsed JSON), and whether there are more. */

@@ -1,14 +1,17 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import {
   normalizeEtag,
   type ObjectRef,
   type ResultDocument,
+  type ResultLocation,
   type ResultReader,
   type ResultStore,
   type StoredDocument,
@@ -23,6 +26,9 @@ import {
   resultKeyFor,
   S3ObjectStore,
 } from './s3-object-store';
+
+/** How long a link to a large result stays valid: long enough to follow a redirect, short if it leaks. */
+const RESULT_LINK_SECONDS = 300;
 
 /** Parallel GetObject calls while reading digests: far below S3's per-prefix request rate. */
 const DIGEST_READ_CONCURRENCY = 16;
@@ -138,24 +144,39 @@ export class S3ResultStore implements ResultStore, ResultReader {
       if (isConditionFailed(error)) return 'conflict';
       throw new ObjectStoreError(`DeleteObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
     }
-    // The report goes after the result it shows: a failure in between leaves a report that the retry deletes.
-    try {
-      await this.client.send(
-        new DeleteObjectCommand({ Bucket: this.resultsBucket, Key: reportKeyFor(source.key) }),
-      );
-    } catch (error) {
-      throw new ObjectStoreError(
-        `DeleteObject s3://${this.resultsBucket}/${reportKeyFor(source.key)} failed`,
-        {
+    // The report and the digest go after the result they show: a failure in between leaves them for the retry.
+    for (const companion of [reportKeyFor(source.key), digestKeyFor(source.key)]) {
+      try {
+        await this.client.send(new DeleteObjectCommand({ Bucket: this.resultsBucket, Key: companion }));
+      } catch (error) {
+        throw new ObjectStoreError(`DeleteObject s3://${this.resultsBucket}/${companion} failed`, {
           cause: error,
-        },
-      );
+        });
+      }
     }
     return 'removed';
   }
 
-  async readText(inputKey: string): Promise<string | undefined> {
-    return (await this.#getText(resultKeyFor(inputKey)))?.text;
+  async readResult(inputKey: string, maxInlineBytes: number): Promise<ResultLocation | undefined> {
+    const key = resultKeyFor(inputKey);
+    let size: number;
+    try {
+      size =
+        (await this.client.send(new HeadObjectCommand({ Bucket: this.resultsBucket, Key: key })))
+          .ContentLength ?? 0;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new ObjectStoreError(`HeadObject s3://${this.resultsBucket}/${key} failed`, { cause: error });
+    }
+    if (size > maxInlineBytes) {
+      const command = new GetObjectCommand({ Bucket: this.resultsBucket, Key: key });
+      return {
+        kind: 'link',
+        url: await getSignedUrl(this.client, command, { expiresIn: RESULT_LINK_SECONDS }),
+      };
+    }
+    const got = await this.#getText(key);
+    return got === undefined ? undefined : { kind: 'inline', text: got.text };
   }
 
   async listResults(limit: number): Promise<{ readonly keys: readonly string[]; readonly more: boolean }> {

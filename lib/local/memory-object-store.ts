@@ -6,6 +6,7 @@ import type {
   ObjectRef,
   ObjectStore,
   ResultDocument,
+  ResultLocation,
   ResultReader,
   ResultStore,
   StoredDocument,
@@ -155,9 +156,13 @@ export class MemoryResultStore implements ResultStore, ResultReader {
     return { digests, more: ids.length > limit };
   }
 
-  async readText(inputKey: string): Promise<string | undefined> {
-    for (const [id, stored] of this.#results)
-      if (id.slice(id.indexOf('/') + 1) === inputKey) return stored.text;
+  async readResult(inputKey: string, maxInlineBytes: number): Promise<ResultLocation | undefined> {
+    for (const [id, stored] of this.#results) {
+      if (id.slice(id.indexOf('/') + 1) !== inputKey) continue;
+      return Buffer.byteLength(stored.text) <= maxInlineBytes
+        ? { kind: 'inline', text: stored.text }
+        : { kind: 'link', url: `memory://${id}.json` };
+    }
     return undefined;
   }
 
