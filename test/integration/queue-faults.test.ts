@@ -225,7 +225,11 @@ describe('processArticle on SQS batches', () => {
   });
 });
 
-describe('faults: every article ends with exactly one result, nothing lost, nothing in the DLQ', () => {
+// Outages that outlast the SDK's retries make whole messages come back after their visibility timeout: these
+// runs take several redelivery rounds, so they get more time than a test's default.
+describe('faults: every article ends with exactly one result, nothing lost, nothing in the DLQ', {
+  timeout: 120_000,
+}, () => {
   it('rides out S3 throttling (503 SlowDown) on reads and failing writes for a while', async () => {
     // Prepare
     const prefix = 'faults/s3/';
