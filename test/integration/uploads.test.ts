@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpError } from '../../functions/http';
 import { createUpload, UPLOAD_URL_EXPIRES_SECONDS } from '../../functions/uploads';
-import { S3UploadSigner } from '../../lib/aws/s3-upload-signer';
+import { loadSettings } from '../../lib/app/settings';
+import { createAwsPorts } from '../../lib/app/wiring';
+import type { S3UploadSigner } from '../../lib/aws/s3-upload-signer';
 import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, setupLocalEnv } from './helpers';
 
@@ -13,7 +15,8 @@ const NOW = new Date('2026-03-20T09:00:00.000Z');
 
 beforeAll(async () => {
   env = await setupLocalEnv();
-  signer = new S3UploadSigner(env.s3);
+  // The signer as the API builds it (its own client), pointed at s3rver by the environment setupLocalEnv set.
+  signer = createAwsPorts(loadSettings(process.env)).uploads;
 });
 
 function request(body: unknown): APIGatewayProxyEventV2 {
@@ -78,6 +81,8 @@ describe('POST /uploads', () => {
     expect(grant.key).toMatch(/^uploads\/[0-9a-f-]{36}\/my article\.txt$/);
     expect(grant.url).toContain(`X-Amz-Expires=${UPLOAD_URL_EXPIRES_SECONDS}`);
     expect(grant.url).toMatch(/X-Amz-SignedHeaders=[^&]*content-length/);
+    // No checksum of the (still empty) body signed into the URL: S3 would refuse the real bytes.
+    expect([...new URL(grant.url).searchParams.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
     expect(grant.expiresAt).toBe('2026-03-20T09:05:00.000Z');
     expect(put.status).toBe(200);
     expect(Buffer.from(await env.readInput(grant.key)).toString('utf8')).toBe(article);
