@@ -88,12 +88,26 @@ describe('POST /uploads', () => {
     expect(Buffer.from(await env.readInput(grant.key)).toString('utf8')).toBe(article);
   });
 
+  it('keys an upload by the NFC form of a decomposed name, so that its result is produced', async () => {
+    const response = await createUpload(
+      request({ name: 'Zu\u0308rich.txt', size: 10 }),
+      { ...config(), inputBucket: env.inputBucket },
+      signer,
+      NOW,
+    );
+    const grant = grantSchema.parse(JSON.parse(response.body ?? ''));
+    expect(grant.key.endsWith('/Z\u00fcrich.txt')).toBe(true);
+  });
+
   it.each([
     { name: 'not JSON', body: 'name=x', status: 400 },
     { name: 'no size', body: { name: 'a.txt' }, status: 400 },
     { name: 'a folder in the name', body: { name: 'a/b.txt', size: 10 }, status: 400 },
     { name: 'a control character', body: { name: 'a\u0007.txt', size: 10 }, status: 400 },
     { name: 'a dot-dot name', body: { name: '..', size: 10 }, status: 400 },
+    { name: 'a dot name', body: { name: '.', size: 10 }, status: 400 },
+    { name: 'a bidi override', body: { name: 'invoice-\u202etxt.exe', size: 10 }, status: 400 },
+    { name: 'a lone surrogate', body: { name: 'a\ud800.txt', size: 10 }, status: 400 },
     { name: 'over the size limit', body: { name: 'a.txt', size: 64 * 1024 + 1 }, status: 413 },
   ])('answers $status for $name', async ({ body, status }) => {
     const attempt = createUpload(request(body), { ...config(), inputBucket: env.inputBucket }, signer, NOW);
