@@ -65,7 +65,8 @@ export async function createUpload(
       `The upload is ${size} bytes; the limit is ${config.maxInputBytes} bytes`,
     );
   }
-  const key = `${config.inputPrefix}${UPLOADS_FOLDER}${randomUUID()}/${name}`;
+  // NFC: the name as the caller sees it, in the one form the processor accepts (lib/service/object-key.ts).
+  const key = `${config.inputPrefix}${UPLOADS_FOLDER}${randomUUID()}/${name.normalize('NFC')}`;
   const check = checkObjectKey(key);
   if (check.kind === 'invalid') throw new HttpError(400, check.code, check.message);
   const url = await signer.presignPut(

@@ -14,8 +14,8 @@ export const DEFAULT_MAX_RECEIVE_COUNT = 5;
  */
 export const DEFAULT_LOCAL_VISIBILITY_MS = 200;
 
-/** SQS's default batch size for a Lambda event source (serverless.yml custom.queue.batchSize). */
-export const DEFAULT_BATCH_SIZE = 10;
+/** The event source's batch size in serverless.yml (custom.queue.batchSize). */
+export const DEFAULT_BATCH_SIZE = 5;
 
 /** How often an idle poller looks for visible messages. */
 const POLL_INTERVAL_MS = 10;

@@ -54,7 +54,7 @@ export function createAwsPorts(
     index: new DynamoDedupIndex(dynamo, settings.indexTable),
     claims: new DynamoClaimIndex(dynamo, settings.indexTable),
     clock: () => performance.now(),
-    uploads: new S3UploadSigner(s3),
+    uploads: new S3UploadSigner(clientSettings),
   };
 }
 

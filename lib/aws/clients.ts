@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
@@ -27,14 +27,30 @@ export type ClientSettings = {
 };
 
 /** Creates an S3 client; without overrides it is a plain AWS client configured from the environment. */
-export function createS3Client(settings: ClientSettings): S3Client {
+export function createS3Client(
+  settings: ClientSettings,
+  checksums: Pick<S3ClientConfig, 'requestChecksumCalculation'> = {},
+): S3Client {
   return new S3Client({
+    ...checksums,
     ...(settings.region ? { region: settings.region } : {}),
     ...(settings.s3Endpoint ? { endpoint: settings.s3Endpoint } : {}),
     ...(settings.credentials ? { credentials: settings.credentials } : {}),
     forcePathStyle: settings.forcePathStyle ?? false,
     requestHandler: { requestTimeout: S3_REQUEST_TIMEOUT_MS, connectionTimeout: CONNECTION_TIMEOUT_MS },
   });
+}
+
+/**
+ * Creates the S3 client that presigns upload URLs. The SDK's flexible checksums (on by default,
+ * `requestChecksumCalculation: 'WHEN_SUPPORTED'`) compute a CRC32 of the body at signing time; a
+ * presigned PUT has no body yet, so the URL would carry the empty body's checksum
+ * (`x-amz-checksum-crc32=AAAAAA==`, `x-amz-sdk-checksum-algorithm`) and S3 would refuse any real upload
+ * through it as a checksum mismatch. PutObject does not require a checksum, so `WHEN_REQUIRED` signs
+ * without one (the setting: https://docs.aws.amazon.com/sdkref/latest/guide/feature-dataintegrity.html).
+ */
+export function createS3PresignClient(settings: ClientSettings): S3Client {
+  return createS3Client(settings, { requestChecksumCalculation: 'WHEN_REQUIRED' });
 }
 
 /** Creates a DynamoDB document client (plain JS values in and out). */

@@ -12,6 +12,19 @@ const run = promisify(execFile);
 /** Bundling both functions and writing the template takes a few seconds; a cold machine more. */
 const PACKAGE_TIMEOUT_MS = 150_000;
 
+/**
+ * The per-article work budget the queue settings are sized for (docs/operations.md, sizing): at most 10 s
+ * of CPU for any input up to MAX_INPUT_BYTES, and the messages of a batch share one vCPU.
+ */
+const ARTICLE_WORK_BUDGET_SECONDS = 10;
+
+/** What the function timeout must leave beside a batch's CPU: S3/DynamoDB calls that stall and are retried. */
+const IO_ALLOWANCE_SECONDS = 30;
+
+/** Lambda keeps this much of an account's concurrency unreserved; 1,000 is the default account limit. */
+const UNRESERVED_MINIMUM = 100;
+const DEFAULT_ACCOUNT_CONCURRENCY = 1000;
+
 const templateSchema = z.looseObject({
   Resources: z.record(
     z.string(),
@@ -31,11 +44,15 @@ const policiesSchema = z.array(
   z.looseObject({ PolicyDocument: z.looseObject({ Statement: z.array(statementSchema) }) }),
 );
 
+/** What execFile's rejection carries besides the message. */
+const commandOutputSchema = z.looseObject({ stdout: z.string(), stderr: z.string() });
+
 const outDirs: string[] = [];
 
 /** Runs `osls package` into a temp dir, offline and without AWS credentials, and reads the template. */
 async function packageService(
   env: Readonly<Record<string, string>> = {},
+  stage = 'test',
 ): Promise<{ dir: string; template: Template }> {
   const dir = mkdtempSync(join(tmpdir(), 'factsum-package-'));
   outDirs.push(dir);
@@ -46,19 +63,25 @@ async function packageService(
   // Its own build folder: the default `.esbuild` may belong to a concurrent `npm run package`.
   childEnv.FACTSUM_ESBUILD_WORK_FOLDER = join('.data', 'esbuild', `package-${process.pid}-${outDirs.length}`);
   childEnv.SLS_TELEMETRY_DISABLED = '1';
-  await run(
-    process.execPath,
-    [
-      join(SERVICE_DIR, 'node_modules', 'osls', 'bin', 'serverless.js'),
-      'package',
-      '--stage',
-      'test',
-      '--package',
-      dir,
-    ],
-    { cwd: SERVICE_DIR, env: childEnv, timeout: PACKAGE_TIMEOUT_MS, killSignal: 'SIGKILL' },
-  );
-  rmSync(join(SERVICE_DIR, childEnv.FACTSUM_ESBUILD_WORK_FOLDER), { recursive: true, force: true });
+  // The template under test is the default one unless a case sets the mode: not the caller's shell's.
+  if (!('FACTSUM_API_AUTH' in env)) delete childEnv.FACTSUM_API_AUTH;
+  // The build folder goes even when packaging fails (a refused configuration is a test case here).
+  try {
+    await run(
+      process.execPath,
+      [
+        join(SERVICE_DIR, 'node_modules', 'osls', 'bin', 'serverless.js'),
+        'package',
+        '--stage',
+        stage,
+        '--package',
+        dir,
+      ],
+      { cwd: SERVICE_DIR, env: childEnv, timeout: PACKAGE_TIMEOUT_MS, killSignal: 'SIGKILL' },
+    );
+  } finally {
+    rmSync(join(SERVICE_DIR, childEnv.FACTSUM_ESBUILD_WORK_FOLDER), { recursive: true, force: true });
+  }
   const template = templateSchema.parse(
     JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')),
   );
@@ -208,6 +231,59 @@ describe('osls package', () => {
     for (const name of ['ArticleQueue', 'ArticleDeadLetterQueue']) {
       expect(resource(packaged.template, name)[1].Properties?.SqsManagedSseEnabled).toBe(true);
     }
+  });
+
+  it('fits a batch of worst-case inputs into the function timeout, and the timeout six times into the visibility timeout', () => {
+    const [, mapping] = resourcesOfType(packaged.template, 'AWS::Lambda::EventSourceMapping')[0] ?? [];
+    const batchSize = z.number().parse(mapping?.Properties?.BatchSize);
+    const [, lambda] = resource(packaged.template, 'ProcessArticleLambdaFunction');
+    const timeout = z.number().parse(lambda.Properties?.Timeout);
+    const [, queue] = resource(packaged.template, 'ArticleQueue');
+    expect(batchSize * ARTICLE_WORK_BUDGET_SECONDS + IO_ALLOWANCE_SECONDS).toBeLessThanOrEqual(timeout);
+    expect(queue.Properties?.VisibilityTimeout).toBeGreaterThanOrEqual(6 * timeout);
+  });
+
+  it('reserves concurrency for each function, so that a burst on the API cannot starve processArticle', () => {
+    const reserved = Object.fromEntries(
+      resourcesOfType(packaged.template, 'AWS::Lambda::Function').map(([id, lambda]) => [
+        id,
+        z.number().check(z.int(), z.positive()).parse(lambda.Properties?.ReservedConcurrentExecutions),
+      ]),
+    );
+    const processArticle = z.number().parse(reserved.ProcessArticleLambdaFunction);
+    expect(Object.keys(reserved).sort()).toEqual(['ApiLambdaFunction', 'ProcessArticleLambdaFunction']);
+    // The queue's poller never asks for more invocations than processArticle may run: it would be throttled.
+    const [, mapping] = resourcesOfType(packaged.template, 'AWS::Lambda::EventSourceMapping')[0] ?? [];
+    expect(mapping?.Properties?.ScalingConfig).toEqual({ MaximumConcurrency: processArticle });
+    // Deployable in an account with the default limit.
+    const total = Object.values(reserved).reduce((sum, value) => sum + value, 0);
+    expect(total).toBeLessThanOrEqual(DEFAULT_ACCOUNT_CONCURRENCY - UNRESERVED_MINIMUM);
+  });
+
+  it("locks down the framework's deployment bucket like the data buckets", () => {
+    const [, bucket] = resource(packaged.template, 'ServerlessDeploymentBucket');
+    expect(bucket.Properties?.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(bucket.Properties?.BucketEncryption).toMatchObject({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(bucket.Properties?.OwnershipControls).toEqual({
+      Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }],
+    });
+    const [, policy] = resource(packaged.template, 'ServerlessDeploymentBucketPolicy');
+    expect(policy.Properties?.Bucket).toEqual({ Ref: 'ServerlessDeploymentBucket' });
+    expect(policyStatements(policy.Properties?.PolicyDocument)).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Condition: { Bool: { 'aws:SecureTransport': false } },
+      }),
+    );
   });
 
   it('gives each function its own role, scoped to the exact buckets, prefixes, table and queue it uses', () => {
@@ -366,6 +442,9 @@ describe('osls package', () => {
             INPUT_BUCKET: 'factsum-articles',
             RESULTS_BUCKET: 'factsum-results',
             INDEX_TABLE: 'factsum-index',
+            // What lets the functions refuse FACTSUM_API_AUTH=none outside the local stage at start.
+            FACTSUM_STAGE: 'test',
+            FACTSUM_API_AUTH: 'iam',
           },
         },
       });
@@ -378,6 +457,37 @@ describe('osls package', () => {
     );
     expect(routes).toEqual(expect.arrayContaining(['GET /results/{key+}', 'POST /analyze']));
   });
+
+  it(
+    'refuses to package an unauthenticated API on any stage but local',
+    async () => {
+      const failure = await packageService({ FACTSUM_API_AUTH: 'none' }, 'dev').then(
+        () => undefined,
+        (error: unknown) => commandOutputSchema.parse(error),
+      );
+      // osls prints its error on stdout.
+      expect(`${failure?.stdout}${failure?.stderr}`).toContain(
+        'Cannot resolve variable at "custom.apiAuthMode"',
+      );
+    },
+    PACKAGE_TIMEOUT_MS,
+  );
+
+  it(
+    'packages the local stage without authorisation, and tells the functions their stage and mode',
+    async () => {
+      const { template } = await packageService({ FACTSUM_API_AUTH: 'none' }, 'local');
+      const routes = resourcesOfType(template, 'AWS::ApiGatewayV2::Route');
+      expect(routes.length).toBeGreaterThan(0);
+      for (const [, route] of routes) expect(route.Properties?.AuthorizationType).toBeUndefined();
+      for (const [, lambda] of resourcesOfType(template, 'AWS::Lambda::Function')) {
+        expect(lambda.Properties?.Environment).toMatchObject({
+          Variables: { FACTSUM_STAGE: 'local', FACTSUM_API_AUTH: 'none' },
+        });
+      }
+    },
+    PACKAGE_TIMEOUT_MS,
+  );
 
   it(
     'takes the bucket and table names from the environment',

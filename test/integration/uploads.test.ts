@@ -3,17 +3,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { HttpError } from '../../functions/http';
 import { createUpload, UPLOAD_URL_EXPIRES_SECONDS } from '../../functions/uploads';
-import { S3UploadSigner } from '../../lib/aws/s3-upload-signer';
+import { loadSettings } from '../../lib/app/settings';
+import { createAwsPorts } from '../../lib/app/wiring';
+import type { UploadSigner } from '../../lib/ports';
 import { syntheticArticle } from '../fixtures/synthetic-article';
 import { type LocalEnv, setupLocalEnv } from './helpers';
 
 let env: LocalEnv;
-let signer: S3UploadSigner;
+let signer: UploadSigner;
 const NOW = new Date('2026-03-20T09:00:00.000Z');
 
 beforeAll(async () => {
   env = await setupLocalEnv();
-  signer = new S3UploadSigner(env.s3);
+  // The signer as the API builds it (its own client), pointed at s3rver by the environment setupLocalEnv set.
+  signer = createAwsPorts(loadSettings(process.env)).uploads;
 });
 
 function request(body: unknown): APIGatewayProxyEventV2 {
@@ -78,9 +81,22 @@ describe('POST /uploads', () => {
     expect(grant.key).toMatch(/^uploads\/[0-9a-f-]{36}\/my article\.txt$/);
     expect(grant.url).toContain(`X-Amz-Expires=${UPLOAD_URL_EXPIRES_SECONDS}`);
     expect(grant.url).toMatch(/X-Amz-SignedHeaders=[^&]*content-length/);
+    // No checksum of the (still empty) body signed into the URL: S3 would refuse the real bytes.
+    expect([...new URL(grant.url).searchParams.keys()].filter((name) => /checksum/i.test(name))).toEqual([]);
     expect(grant.expiresAt).toBe('2026-03-20T09:05:00.000Z');
     expect(put.status).toBe(200);
     expect(Buffer.from(await env.readInput(grant.key)).toString('utf8')).toBe(article);
+  });
+
+  it('keys an upload by the NFC form of a decomposed name, so that its result is produced', async () => {
+    const response = await createUpload(
+      request({ name: 'Zu\u0308rich.txt', size: 10 }),
+      { ...config(), inputBucket: env.inputBucket },
+      signer,
+      NOW,
+    );
+    const grant = grantSchema.parse(JSON.parse(response.body ?? ''));
+    expect(grant.key.endsWith('/Z\u00fcrich.txt')).toBe(true);
   });
 
   it.each([
@@ -89,6 +105,9 @@ describe('POST /uploads', () => {
     { name: 'a folder in the name', body: { name: 'a/b.txt', size: 10 }, status: 400 },
     { name: 'a control character', body: { name: 'a\u0007.txt', size: 10 }, status: 400 },
     { name: 'a dot-dot name', body: { name: '..', size: 10 }, status: 400 },
+    { name: 'a dot name', body: { name: '.', size: 10 }, status: 400 },
+    { name: 'a bidi override', body: { name: 'invoice-\u202etxt.exe', size: 10 }, status: 400 },
+    { name: 'a lone surrogate', body: { name: 'a\ud800.txt', size: 10 }, status: 400 },
     { name: 'over the size limit', body: { name: 'a.txt', size: 64 * 1024 + 1 }, status: 413 },
   ])('answers $status for $name', async ({ body, status }) => {
     const attempt = createUpload(request(body), { ...config(), inputBucket: env.inputBucket }, signer, NOW);
