@@ -1,0 +1,24 @@
+/** factcheck: import published fact-checks (ClaimReview JSON-LD, JSON Lines), index them, match claims to them. */
+export {
+  type FeedImport,
+  formatPosition,
+  type ImportedRecord,
+  type ImportIssue,
+  type ImportOptions,
+  importFeed,
+  mergeFeeds,
+} from './import-feed';
+export { FactCheckIndexError, loadIndex, looksLikeIndex } from './load-index';
+export {
+  type FactCheckMatch,
+  MATCH_MODEL,
+  MAX_MATCHES_PER_CLAIM,
+  type MatchOptions,
+  matchClaims,
+  type RankedFactCheck,
+  type RankOptions,
+  rankFactChecks,
+} from './match-claims';
+export type { MatchModel } from './match-model';
+export type { FactCheckRecord, RatingScale } from './record';
+export { buildIndex, type FactCheckIndex, serializeIndex } from './search-index';
