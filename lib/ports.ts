@@ -4,6 +4,7 @@
  */
 
 import type { CorpusEntry, IndexedClaim } from './pipeline/corpus/corpus-types';
+import type { FactCheckMatch } from './pipeline/factcheck';
 
 export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline/corpus/corpus-types';
 
@@ -88,6 +89,26 @@ export interface ClaimIndex {
   findRelated(claims: readonly IndexedClaim[]): Promise<IndexedClaim[]>;
   /** Removes an article's claims (e.g. when it is demoted to a duplicate), given the claims it put. */
   removeClaims(article: CorpusEntry, claims: readonly IndexedClaim[]): Promise<void>;
+}
+
+/** What a fact-check match needs to know of the claims' article. */
+export type FactCheckMatchOptions = {
+  /** The article's publication (or upload) date, ISO 8601: compared with the fact-checks' dates. */
+  readonly date?: string;
+};
+
+/**
+ * The library of published fact-checks the deployment owns (an index in S3, or in memory). Infrastructure
+ * faults throw; an empty or absent library matches nothing.
+ */
+export interface FactCheckLibrary {
+  /** The fact-checks that match each claim, above the calibrated threshold, best first; one list per claim. */
+  match(
+    claims: readonly { readonly text: string }[],
+    options?: FactCheckMatchOptions,
+  ): Promise<FactCheckMatch[][]>;
+  /** The version (content hash) of the library in use; undefined when there is none. */
+  version(): Promise<string | undefined>;
 }
 
 /** Where results are kept, keyed by the input they were computed from. */
