@@ -19,6 +19,8 @@ import {
 import { renderLocalReports } from '../report/render-local-reports';
 import { processObjectCreated } from '../service/process-object';
 import { runBackfill } from './backfill';
+import { runLibrary } from './library';
+import { runMatch } from './match';
 import { UsageError } from './usage-error';
 
 export type CliIo = { readonly stdin: Readable; readonly stdout: Writable; readonly stderr: Writable };
@@ -34,6 +36,8 @@ Usage:
   factsum analyze [options] FILE...   analyse local files; one JSON line per file, in input order
   factsum claims                      score sentences read from stdin (one per line) for check-worthiness
   factsum backfill --bucket B [...]   re-run the pipeline over objects already in a bucket (backfill --help)
+  factsum library import FILE...      build the fact-check library from ClaimReview / JSON Lines feeds (library --help)
+  factsum match --library FILE        rank library fact-checks for JSON Lines {"id","text"} on stdin (match --help)
   factsum --help                      this help
 
 analyze options:
@@ -69,6 +73,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     if (command === 'analyze') return await runAnalyze(rest, io);
     if (command === 'claims') return await runClaims(rest, io);
     if (command === 'backfill') return await runBackfill(rest, io, process.env);
+    if (command === 'library') return await runLibrary(rest, io, process.env);
+    if (command === 'match') return await runMatch(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`factsum: ${error.message}\nRun 'factsum --help' for usage.\n`);
