@@ -3,7 +3,8 @@
  * first-stage candidates and their features per query, pairwise logistic regression, Platt scaling and the
  * match threshold. Shared by eval/train-match.ts (which writes the model) and eval/match.ts (which reports it).
  */
-import type { FactCheckIndex } from '../lib/pipeline/factcheck';
+import type { FactCheckIndex, FactCheckRecord } from '../lib/pipeline/factcheck';
+import { MAX_MATCHES_PER_CLAIM } from '../lib/pipeline/factcheck/match-claims';
 import { calibrate, type MatchModel, scoreLinear } from '../lib/pipeline/factcheck/match-model';
 import {
   computeFeatures,
@@ -15,6 +16,8 @@ import {
   viewRecord,
 } from '../lib/pipeline/factcheck/rerank-features';
 import type { Candidate } from '../lib/pipeline/factcheck/search-index';
+import type { TermRarity } from '../lib/pipeline/factcheck/term-rarity';
+import { retrievalTerms } from '../lib/pipeline/factcheck/terms';
 import type { Query } from './clef-data';
 import { seededRandom, shuffled } from './reference/seeded-random';
 
@@ -48,19 +51,14 @@ export function prepare(
   queries: readonly Query[],
   depth: number,
   views: (position: number) => RecordView,
+  rarity: TermRarity,
   withoutGold = false,
 ): Prepared[] {
   return queries.map((query) => {
     const found = index.search(query.text, depth + (withoutGold ? query.gold.size : 0));
     const isGold = (c: Candidate) => query.gold.has(index.records[c.position]?.id ?? '');
     const candidates = withoutGold ? found.filter((c) => !isGold(c)).slice(0, depth) : found;
-    const features = computeFeatures(
-      viewQuery(query.text),
-      candidates,
-      views,
-      index.documentFrequency,
-      index.records.length,
-    );
+    const features = computeFeatures(viewQuery(query.text), candidates, views, rarity);
     return { query, candidates, features, gold: candidates.map(isGold) };
   });
 }
@@ -68,6 +66,8 @@ export function prepare(
 const vectorOf = (f: FeatureVector): number[] => RERANK_FEATURES.map((name) => f[name]);
 
 export type PairwiseOptions = {
+  /** Features the model may use; the others get weight 0. */
+  readonly use: ReadonlySet<RerankFeature>;
   readonly l2: number;
   readonly epochs: number;
   readonly rate: number;
@@ -96,6 +96,7 @@ export function trainPairwise(
     });
   }
   const w = new Float64Array(RERANK_FEATURES.length);
+  const mask = RERANK_FEATURES.map((name) => (options.use.has(name) ? 1 : 0));
   const random = seededRandom(options.seed);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const rate = options.rate / (1 + epoch);
@@ -106,7 +107,7 @@ export function trainPairwise(
       });
       const g = 1 / (1 + Math.exp(z)); // −∂loss/∂z of log(1 + e^(−z))
       d.forEach((x, k) => {
-        w[k] = (w[k] ?? 0) + rate * (g * x - options.l2 * (w[k] ?? 0));
+        w[k] = ((w[k] ?? 0) + rate * (g * x - options.l2 * (w[k] ?? 0))) * (mask[k] ?? 0);
       });
     }
   }
@@ -142,56 +143,69 @@ export function fitPlatt(
   return { slope: Math.round(slope * 1e4) / 1e4, intercept: Math.round(intercept * 1e4) / 1e4 };
 }
 
-/** Shown-match precision, recall and F1 at a threshold, over queries with and without their fact-check. */
+/**
+ * Weight of recall against precision when the threshold is chosen (F-beta, beta 0.5): a wrong "already
+ * fact-checked" under a claim misleads a reviewer more than a missing one, which they would look up anyway.
+ */
+export const THRESHOLD_BETA = 0.5;
+
+/**
+ * What a reviewer sees at a threshold, as matchClaims shows it (at most MAX_MATCHES_PER_CLAIM per claim, best
+ * first): the precision of shown matches, the share of queries whose fact-check is shown (recall), F-beta,
+ * and the share of queries without a counterpart in the library that still get a match.
+ */
 export function thresholdMetrics(
   model: MatchModel,
   withGold: readonly Prepared[],
   withoutGold: readonly Prepared[],
   threshold: number,
-): { precision: number; recall: number; f1: number; unrelatedWithMatch: number } {
+): { precision: number; recall: number; fBeta: number; unrelatedWithMatch: number } {
+  const shownOf = (p: Prepared) =>
+    p.features
+      .map((f, i) => ({ prob: calibrate(model, scoreLinear(model, f)), gold: p.gold[i] ?? false }))
+      .filter((hit) => hit.prob >= threshold)
+      .sort((a, b) => b.prob - a.prob)
+      .slice(0, MAX_MATCHES_PER_CLAIM);
   let shown = 0;
   let right = 0;
   let found = 0;
-  const shownOf = (p: Prepared) =>
-    p.features.map((f, i) => [calibrate(model, scoreLinear(model, f)), i] as const);
   for (const p of withGold) {
-    for (const [prob, i] of shownOf(p)) {
-      if (prob < threshold) continue;
-      shown++;
-      if (p.gold[i]) right++;
-    }
-    if (shownOf(p).some(([prob, i]) => prob >= threshold && p.gold[i])) found++;
+    const hits = shownOf(p);
+    shown += hits.length;
+    right += hits.filter((h) => h.gold).length;
+    if (hits.some((h) => h.gold)) found++;
   }
   let unrelated = 0;
   for (const p of withoutGold) {
-    const hits = shownOf(p).filter(([prob]) => prob >= threshold).length;
+    const hits = shownOf(p).length;
     shown += hits;
     if (hits > 0) unrelated++;
   }
   const precision = shown === 0 ? 1 : right / shown;
   const recall = withGold.length === 0 ? 0 : found / withGold.length;
-  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  const b2 = THRESHOLD_BETA * THRESHOLD_BETA;
+  const fBeta = precision + recall === 0 ? 0 : ((1 + b2) * precision * recall) / (b2 * precision + recall);
   return {
     precision,
     recall,
-    f1,
+    fBeta,
     unrelatedWithMatch: withoutGold.length === 0 ? 0 : unrelated / withoutGold.length,
   };
 }
 
-/** The threshold (a multiple of 0.01) with the best F1 of shown matches; ties go to the higher threshold. */
+/** The threshold (a multiple of 0.01) with the best F-beta of shown matches; ties go to the higher threshold. */
 export function chooseThreshold(
   model: MatchModel,
   withGold: readonly Prepared[],
   withoutGold: readonly Prepared[],
 ): number {
   let best = 0.5;
-  let bestF1 = -1;
-  for (let t = 0.01; t < 1; t += 0.01) {
-    const threshold = Math.round(t * 100) / 100;
-    const { f1 } = thresholdMetrics(model, withGold, withoutGold, threshold);
-    if (f1 >= bestF1) {
-      bestF1 = f1;
+  let bestScore = -1;
+  for (let t = 1; t < 100; t++) {
+    const threshold = t / 100;
+    const { fBeta } = thresholdMetrics(model, withGold, withoutGold, threshold);
+    if (fBeta >= bestScore) {
+      bestScore = fBeta;
       best = threshold;
     }
   }
@@ -212,4 +226,34 @@ export function rankingsOf(
     }));
     return order.sort((a, b) => b.score - a.score || a.i - b.i).map((o) => o.id);
   });
+}
+
+/** Document frequencies of the records' terms (claim, title, subtitle), for the model's background. */
+export function countTerms(records: readonly FactCheckRecord[], minimum: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const r of records) {
+    for (const term of new Set(retrievalTerms(`${r.claimReviewed} ${r.title ?? ''} ${r.subtitle ?? ''}`))) {
+      df.set(term, (df.get(term) ?? 0) + 1);
+    }
+  }
+  for (const [term, n] of df) if (n < minimum) df.delete(term);
+  return df;
+}
+
+/**
+ * A small library for queries: `others` records drawn at random (seeded) from those that are no query's
+ * fact-check, plus, with `withGold`, the queries' own fact-checks. How the threshold behaves when the library
+ * is a few hundred records rather than fourteen thousand.
+ */
+export function smallLibrary(
+  records: readonly FactCheckRecord[],
+  queries: readonly Query[],
+  others: number,
+  withGold: boolean,
+  seed: number,
+): FactCheckRecord[] {
+  const gold = new Set(queries.flatMap((q) => [...q.gold]));
+  const pool = records.filter((r) => !gold.has(r.id));
+  const drawn = shuffled(pool, seededRandom(seed)).slice(0, others);
+  return withGold ? [...drawn, ...records.filter((r) => gold.has(r.id))] : drawn;
 }

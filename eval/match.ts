@@ -10,6 +10,7 @@ import { Document } from 'flexsearch';
 import { loadIndex, rankFactChecks, serializeIndex } from '../lib/pipeline/factcheck';
 import { MATCH_MODEL } from '../lib/pipeline/factcheck/match-claims';
 import { buildIndexBody, openIndex } from '../lib/pipeline/factcheck/search-index';
+import { createTermRarity } from '../lib/pipeline/factcheck/term-rarity';
 import { CLEF_DIR, loadClef, type Query, rankingMetrics } from './clef-data';
 import { cachedViews, prepare, thresholdMetrics } from './match-training';
 import { buildBm25 } from './reference/bm25';
@@ -107,8 +108,12 @@ function main(): void {
   // The threshold: dev-test queries with their fact-check in the library, and the same queries without it.
   const plain = openIndex(index.version, buildIndexBody(records));
   const views = cachedViews(plain);
-  const withGold = prepare(plain, data.devTest, MATCH_MODEL.candidates, views);
-  const withoutGold = prepare(plain, data.devTest, MATCH_MODEL.candidates, views, true);
+  const rarity = createTermRarity(
+    { documents: records.length, documentFrequency: plain.documentFrequency },
+    MATCH_MODEL.background,
+  );
+  const withGold = prepare(plain, data.devTest, MATCH_MODEL.candidates, views, rarity);
+  const withoutGold = prepare(plain, data.devTest, MATCH_MODEL.candidates, views, rarity, true);
   const t = thresholdMetrics(MATCH_MODEL, withGold, withoutGold, MATCH_MODEL.threshold);
   console.log(
     `\nThreshold ${MATCH_MODEL.threshold} (chosen on dev), dev-test: precision of shown matches ${f3(t.precision)}, queries whose fact-check is shown ${f3(t.recall)}, queries without a counterpart that still get a match ${f3(t.unrelatedWithMatch)}`,

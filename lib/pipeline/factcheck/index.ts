@@ -1,4 +1,6 @@
 /** factcheck: import published fact-checks (ClaimReview JSON-LD, JSON Lines), index them, match claims to them. */
+
+export type { FactCheckMatch } from '../types';
 export {
   type FeedImport,
   formatPosition,
@@ -10,7 +12,6 @@ export {
 } from './import-feed';
 export { FactCheckIndexError, loadIndex, looksLikeIndex } from './load-index';
 export {
-  type FactCheckMatch,
   MATCH_MODEL,
   MAX_MATCHES_PER_CLAIM,
   type MatchOptions,

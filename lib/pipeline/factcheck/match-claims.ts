@@ -1,24 +1,13 @@
 import modelJson from '../../models/factcheck-match.json';
+import type { FactCheckMatch } from '../types';
 import { calibrate, type MatchModel, parseMatchModel, scoreLinear } from './match-model';
 import type { FactCheckRecord } from './record';
 import { computeFeatures, type RecordView, viewQuery, viewRecord } from './rerank-features';
 import type { FactCheckIndex } from './search-index';
+import { createTermRarity, type TermRarity } from './term-rarity';
 
 /** The shipped re-ranker (lib/models/factcheck-match.json, written by eval/train-match.ts). */
 export const MATCH_MODEL: MatchModel = parseMatchModel(modelJson);
-
-/** A published fact-check that matches a claim, as a result document carries it. */
-export type FactCheckMatch = {
-  readonly id: string;
-  readonly claimReviewed: string;
-  readonly rating?: string;
-  readonly publisher?: string;
-  readonly url?: string;
-  readonly date?: string;
-  readonly licence?: string;
-  /** Probability (0..1, 3 decimals) that this fact-check checks the claim. */
-  readonly score: number;
-};
 
 /** A library record ranked for a query. */
 export type RankedFactCheck = { readonly record: FactCheckRecord; readonly score: number };
@@ -36,6 +25,25 @@ export type RankOptions = {
  */
 const MAX_CACHED_VIEWS = 200_000;
 const viewCaches = new WeakMap<FactCheckIndex, Map<number, RecordView>>();
+const rarities = new WeakMap<FactCheckIndex, WeakMap<MatchModel, TermRarity>>();
+
+/** The term rarity of an index under a model's background, made once per pair. */
+function rarityOf(index: FactCheckIndex, model: MatchModel): TermRarity {
+  let byModel = rarities.get(index);
+  if (byModel === undefined) {
+    byModel = new WeakMap();
+    rarities.set(index, byModel);
+  }
+  let rarity = byModel.get(model);
+  if (rarity === undefined) {
+    rarity = createTermRarity(
+      { documents: index.records.length, documentFrequency: index.documentFrequency },
+      model.background,
+    );
+    byModel.set(model, rarity);
+  }
+  return rarity;
+}
 
 function recordViews(index: FactCheckIndex): (position: number) => RecordView {
   let cache = viewCaches.get(index);
@@ -70,13 +78,7 @@ export function rankFactChecks(
   const candidates = index.search(text, model.candidates);
   if (candidates.length === 0) return [];
   const query = viewQuery(text, options.date);
-  const features = computeFeatures(
-    query,
-    candidates,
-    recordViews(index),
-    index.documentFrequency,
-    index.records.length,
-  );
+  const features = computeFeatures(query, candidates, recordViews(index), rarityOf(index, model));
   const ranked: (RankedFactCheck & { readonly raw: number })[] = [];
   candidates.forEach((candidate, i) => {
     const record = index.records[candidate.position];

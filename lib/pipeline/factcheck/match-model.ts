@@ -1,5 +1,6 @@
 import * as z from '../../zod';
 import { type FeatureVector, RERANK_FEATURES, type RerankFeature } from './rerank-features';
+import { type Background, decodeBackground } from './term-rarity';
 
 /**
  * The re-ranker: a linear model over the features of a (query, fact-check) pair, trained pairwise on
@@ -15,6 +16,8 @@ export type MatchModel = {
   readonly calibration: { readonly slope: number; readonly intercept: number };
   /** A fact-check is a match at this probability or above (chosen on dev; see eval/train-match.ts). */
   readonly threshold: number;
+  /** Term counts of the training library, blended with the library's own (see term-rarity.ts). */
+  readonly background: Background;
 };
 
 /** The model file does not have the shape this code expects. */
@@ -32,6 +35,7 @@ const modelSchema = z.object({
   weights: z.record(z.string(), finite),
   calibration: z.object({ slope: finite, intercept: finite }),
   threshold: finite.check(z.minimum(0), z.maximum(1)),
+  background: z.object({ documents: z.int().check(z.minimum(0)), groups: z.record(z.string(), z.string()) }),
 });
 
 /** Validates a parsed model file; every feature must have a weight. */
@@ -50,7 +54,15 @@ export function parseMatchModel(raw: unknown): MatchModel {
       throw new MatchModelError(`fact-check match model has no weight for feature "${name}"`);
     weights[name] = w;
   }
-  return { ...parsed.data, weights };
+  const df = decodeBackground(parsed.data.background.groups);
+  if (df === undefined) throw new MatchModelError('fact-check match model: background counts are malformed');
+  return { ...parsed.data, weights, background: { documents: parsed.data.background.documents, df } };
+}
+
+/** The JSON form of a model (what lib/models/factcheck-match.json holds). */
+export function toModelJson(model: MatchModel, groups: Readonly<Record<string, string>>): unknown {
+  const { background, ...rest } = model;
+  return { ...rest, background: { documents: background.documents, groups } };
 }
 
 /** The linear score w·x of a feature vector (the ranking score; no intercept, as pairwise training has none). */

@@ -1,6 +1,7 @@
 import { extractDates, extractEntities, extractNumbers } from '../claims/mentions';
 import type { FactCheckRecord } from './record';
 import type { Candidate } from './search-index';
+import type { TermRarity } from './term-rarity';
 import { retrievalTerms } from './terms';
 
 /**
@@ -13,6 +14,8 @@ export const RERANK_FEATURES = [
   'firstLog',
   'rank',
   'gapNext',
+  'sharedIdf',
+  'claimCoverPlain',
   'claimCover',
   'titleCover',
   'subtitleCover',
@@ -34,10 +37,12 @@ export const RERANK_FEATURES = [
 export type RerankFeature = (typeof RERANK_FEATURES)[number];
 export type FeatureVector = Readonly<Record<RerankFeature, number>>;
 
-/** A term in at most this many records is rare: sharing one is strong evidence (a name, a place, a product). */
-const RARE_DF = 5;
+/** A term in at most this many records (library and background together) is rare: sharing one is strong evidence. */
+const RARE_DF = 10;
 /** Rare shared terms counted at most: past three, more says little. */
 const RARE_CAP = 3;
+/** Summed idf of shared terms at which `sharedIdf` saturates: four or five rare terms in common. */
+const SHARED_IDF_SCALE = 30;
 /** Terms at which the length features saturate (log scale). */
 const LENGTH_SCALE = Math.log(64);
 const DAY_MS = 86_400_000;
@@ -181,26 +186,32 @@ export function computeFeatures(
   query: TextView,
   candidates: readonly Candidate[],
   recordView: (position: number) => RecordView,
-  documentFrequency: (term: string) => number,
-  recordCount: number,
+  rarity: TermRarity,
 ): FeatureVector[] {
-  const idf: Idf = (term) => {
-    const df = documentFrequency(term);
-    return Math.log(1 + (recordCount - df + 0.5) / (df + 0.5));
-  };
+  const idf: Idf = rarity.idf;
   const top = candidates[0]?.score ?? 0;
   return candidates.map((candidate, rank) => {
     const record = recordView(candidate.position);
     const next = candidates[rank + 1]?.score ?? 0;
     let rare = 0;
-    for (const term of query.terms) if (record.terms.has(term) && documentFrequency(term) <= RARE_DF) rare++;
+    let shared = 0;
+    for (const term of query.terms) {
+      if (!record.terms.has(term)) continue;
+      shared += idf(term);
+      if (rarity.df(term) <= RARE_DF) rare++;
+    }
     let sharedPairs = 0;
     for (const pair of record.bigrams) if (query.bigrams.has(pair)) sharedPairs++;
+    const claimTerms = new Set(record.claim);
+    let plain = 0;
+    for (const term of claimTerms) if (query.terms.has(term)) plain++;
     return {
       first: top > 0 ? candidate.score / top : 0,
       firstLog: Math.log1p(candidate.score) / 10,
       rank: 1 / (1 + rank),
       gapNext: top > 0 ? (candidate.score - next) / top : 0,
+      sharedIdf: Math.min(1, shared / SHARED_IDF_SCALE),
+      claimCoverPlain: claimTerms.size === 0 ? 0 : plain / claimTerms.size,
       claimCover: coverage(record.claim, query.terms, idf),
       titleCover: coverage(record.title, query.terms, idf),
       subtitleCover: coverage(record.subtitle, query.terms, idf),
