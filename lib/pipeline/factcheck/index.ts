@@ -19,6 +19,7 @@ export {
   type RankedFactCheck,
   type RankOptions,
   rankFactChecks,
+  withFactChecks,
 } from './match-claims';
 export type { MatchModel } from './match-model';
 export type { FactCheckRecord, RatingScale } from './record';

@@ -135,3 +135,17 @@ export function matchClaims(
       .map((hit) => toMatch(hit.record, hit.score)),
   );
 }
+
+/**
+ * Claims with their matches attached as `factChecks` (lists as matchClaims returns them, one per claim in the
+ * same order); a claim without matches is returned as it was, with no empty field.
+ */
+export function withFactChecks<C extends { readonly text: string }>(
+  claims: readonly C[],
+  lists: readonly (readonly FactCheckMatch[])[],
+): (C & { readonly factChecks?: readonly FactCheckMatch[] })[] {
+  return claims.map((claim, i) => {
+    const matches = lists[i];
+    return matches === undefined || matches.length === 0 ? claim : { ...claim, factChecks: matches };
+  });
+}

@@ -8,6 +8,7 @@ import {
   matchClaims,
   mergeFeeds,
   rankFactChecks,
+  withFactChecks,
 } from '../../../../lib/pipeline/factcheck';
 
 /** The example feed (examples/factchecks.jsonld): invented fact-checks about the example articles. */
@@ -95,5 +96,18 @@ describe('matchClaims with the example feed', () => {
     const huge = `Otters are now found in every monitored stretch of the River Aldwyn. ${'Seal canal '.repeat(100_000)}`;
     const [matches] = matchClaims([{ text: huge }], library);
     expect(matches?.[0]?.url).toBe(urlOf('aldwyn-otters'));
+  });
+});
+
+describe('withFactChecks', () => {
+  it('attaches each list to its claim and leaves claims without matches as they were', () => {
+    const claims = [
+      { text: 'Otters are back in every stretch of the River Aldwyn.' },
+      { text: 'The union will ballot members.' },
+    ];
+    const out = withFactChecks(claims, matchClaims(claims, library));
+    expect(out[0]?.factChecks?.[0]?.url).toBe(urlOf('aldwyn-otters'));
+    expect(out[1]).toBe(claims[1]);
+    expect('factChecks' in (out[1] ?? {})).toBe(false);
   });
 });
