@@ -12,6 +12,8 @@ function factsum(args: string[], input?: string) {
 
 let dir: string;
 const FEED = 'examples/factchecks.jsonld';
+/** Some tests start the CLI two or three times (a Node process with tsx each): seconds apiece on a busy machine. */
+const SPAWNING = { timeout: 180_000 };
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'factsum-fc-'));
@@ -38,7 +40,7 @@ beforeAll(() => {
   );
 });
 
-describe('factsum library import', () => {
+describe('factsum library import', SPAWNING, () => {
   it('imports the good records, reports each bad one with file:line and reason, and writes the index', () => {
     const out = join(dir, 'index.json');
     const { code, stderr } = factsum([
@@ -80,7 +82,7 @@ describe('factsum library import', () => {
   });
 });
 
-describe('factsum match', () => {
+describe('factsum match', SPAWNING, () => {
   it('prints one line per query in order, at least five matches each, best first', () => {
     const queries = [
       { id: 'q1', text: 'Otters have returned to all of the monitored stretches of the River Aldwyn.' },
