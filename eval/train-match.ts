@@ -28,7 +28,10 @@ import {
 } from './match-training';
 
 const OUT = resolve(import.meta.dirname, '../lib/models/factcheck-match.json');
-/** First-stage candidates re-ranked: recall at 50 is 0.97 on dev, and deeper lists cost time for little. */
+/**
+ * First-stage candidates re-ranked: the gold is in MiniSearch's top 20 for 95% of dev queries and in its top 100
+ * for 97.5%; deeper lists cost time for little.
+ */
 const CANDIDATES = 50;
 const L2_GRID = [0, 1e-4, 1e-3] as const;
 /** Features that read the first stage's score and rank: they assume the answer is in the library. */
