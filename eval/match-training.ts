@@ -86,8 +86,9 @@ export function trainPairwise(
   const pairs: number[][] = [];
   for (const p of prepared) {
     p.gold.forEach((g, i) => {
-      if (!g) return;
-      const gold = vectorOf(p.features[i] ?? ({} as FeatureVector));
+      const features = p.features[i];
+      if (!g || features === undefined) return;
+      const gold = vectorOf(features);
       p.features.forEach((f, j) => {
         if (p.gold[j]) return;
         const other = vectorOf(f);
@@ -221,7 +222,7 @@ export function rankingsOf(
   return prepared.map((p) => {
     const order = p.candidates.map((c, i) => ({
       id: index.records[c.position]?.id ?? '',
-      score: model === undefined ? -i : scoreLinear(model, p.features[i] ?? ({} as FeatureVector)),
+      score: model === undefined || p.features[i] === undefined ? -i : scoreLinear(model, p.features[i]),
       i,
     }));
     return order.sort((a, b) => b.score - a.score || a.i - b.i).map((o) => o.id);

@@ -36,6 +36,7 @@ Options:
   --prefix P        key prefix in the bucket (default: factchecks/)
   --local           use the local stack of 'npm start' (S3 http://${LOCAL_STACK.host}:${LOCAL_STACK.s3Port})
 
+Without --local, S3 comes from the usual AWS environment (AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_S3).
 The same feeds always give the same index bytes and version, so importing a feed again changes nothing.
 Exit codes: 0 index written; 1 a file could not be read or no record was good; 2 usage error.`;
 
@@ -70,6 +71,43 @@ async function importFiles(
     feeds.push(importFeed(text, { source: file, ...(licence === undefined ? {} : { licence }) }));
   }
   return { feeds, unreadable };
+}
+
+type Destination = {
+  readonly out?: string;
+  readonly bucket?: string;
+  readonly prefix?: string;
+  readonly local?: boolean;
+};
+
+/** Writes the index to a file, or publishes it to S3 through the adapter; says where it went. */
+async function writeIndex(serialised: string, to: Destination, env: NodeJS.ProcessEnv): Promise<string> {
+  if (to.bucket === undefined) {
+    const file = to.out ?? 'factcheck-index.json';
+    await writeFile(file, serialised, 'utf8');
+    return file;
+  }
+  const client = createS3Client(
+    to.local
+      ? {
+          s3Endpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.s3Port}`,
+          region: LOCAL_STACK.region,
+          credentials: LOCAL_STACK.credentials,
+          forcePathStyle: true,
+        }
+      : {
+          ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+          ...(env.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: env.AWS_ENDPOINT_URL_S3 } : {}),
+          forcePathStyle: env.FACTSUM_S3_FORCE_PATH_STYLE === 'true',
+        },
+  );
+  const library = new S3FactCheckLibrary(new S3ObjectStore(client), {
+    bucket: to.bucket,
+    now: Date.now,
+    ...(to.prefix === undefined ? {} : { prefix: to.prefix }),
+  });
+  const pointer = await library.publish(serialised);
+  return `s3://${to.bucket}/${pointer.key}`;
 }
 
 /** `factsum library import`: resolves to the exit code. */
@@ -109,29 +147,7 @@ export async function runLibrary(
     return 1;
   }
   const { text: serialised, version } = serializeIndex(records);
-  let where: string;
-  if (values.bucket !== undefined) {
-    const client = createS3Client(
-      values.local
-        ? {
-            s3Endpoint: `http://${LOCAL_STACK.host}:${LOCAL_STACK.s3Port}`,
-            region: LOCAL_STACK.region,
-            credentials: LOCAL_STACK.credentials,
-            forcePathStyle: true,
-          }
-        : { ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}) },
-    );
-    const library = new S3FactCheckLibrary(new S3ObjectStore(client), {
-      bucket: values.bucket,
-      now: Date.now,
-      ...(values.prefix === undefined ? {} : { prefix: values.prefix }),
-    });
-    const pointer = await library.publish(serialised);
-    where = `s3://${values.bucket}/${pointer.key}`;
-  } else {
-    where = values.out ?? 'factcheck-index.json';
-    await writeFile(where, serialised, 'utf8');
-  }
+  const where = await writeIndex(serialised, values, env);
   io.stderr.write(
     `factsum: imported ${records.length} fact-check(s) from ${feeds.length} file(s); ${issues.length} rejected, ${skipped} other node(s) skipped; version ${version.slice(0, 12)}; wrote ${where}\n`,
   );

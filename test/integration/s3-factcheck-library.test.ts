@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/servers';
@@ -7,6 +10,7 @@ import { createS3Client } from '../../lib/aws/clients';
 import { ensureBucket } from '../../lib/aws/provision';
 import { FactCheckLibraryError, S3FactCheckLibrary } from '../../lib/aws/s3-factcheck-library';
 import { S3ObjectStore } from '../../lib/aws/s3-object-store';
+import { runLibrary } from '../../lib/cli/library';
 import { type FactCheckRecord, importFeed, mergeFeeds, serializeIndex } from '../../lib/pipeline/factcheck';
 
 const EXAMPLES: readonly FactCheckRecord[] = mergeFeeds([
@@ -19,6 +23,13 @@ const SEAL_REVIEW: FactCheckRecord = {
   claimReviewed: 'A grey seal has lived in the Millbrook canal since March.',
   rating: 'True',
   url: 'https://factcheck.example/reviews/canal-seal',
+};
+
+const SEAL_REVIEW_LINE = {
+  id: SEAL_REVIEW.id,
+  claim: SEAL_REVIEW.claimReviewed,
+  rating: SEAL_REVIEW.rating,
+  url: SEAL_REVIEW.url,
 };
 
 let s3: S3Client;
@@ -99,5 +110,32 @@ describe('S3FactCheckLibrary', () => {
       }),
     );
     await expect(library('lib4/', { now: 0 }).match([OTTERS])).rejects.toThrow(FactCheckLibraryError);
+  });
+});
+
+describe('factsum library import --bucket', () => {
+  it('publishes the index the adapter then serves, and reports bad records', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    const messages: Buffer[] = [];
+    stderr.on('data', (chunk: Buffer) => messages.push(chunk));
+    stdout.resume();
+    const dir = mkdtempSync(join(tmpdir(), 'factsum-lib-'));
+    const extra = join(dir, 'extra.jsonl');
+    writeFileSync(extra, `${JSON.stringify(SEAL_REVIEW_LINE)}\n{"id":"broken"}\n`);
+    // The SDK reads credentials from process.env itself, as in the functions (helpers.ts does the same).
+    const env = Object.assign(process.env, {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: inject('s3Endpoint'),
+      FACTSUM_S3_FORCE_PATH_STYLE: 'true',
+    });
+    const args = ['import', 'examples/factchecks.jsonld', extra, '--bucket', bucket, '--prefix', 'cli/'];
+    const code = await runLibrary(args, { stdin: new PassThrough(), stdout, stderr }, env);
+    expect(code).toBe(0);
+    expect(Buffer.concat(messages).toString('utf8')).toContain(`${extra}:2: claim is missing or empty`);
+    const [seal] = await library('cli/', { now: 0 }).match([SEAL]);
+    expect(seal?.[0]).toMatchObject({ id: 'desk-seal', rating: 'True' });
   });
 });

@@ -2,7 +2,7 @@ import { extractDates, extractEntities, extractNumbers } from '../claims/mention
 import type { FactCheckRecord } from './record';
 import type { Candidate } from './search-index';
 import type { TermRarity } from './term-rarity';
-import { retrievalTerms } from './terms';
+import { MAX_TEXT_CHARS, retrievalTerms } from './terms';
 
 /**
  * The re-ranker's features of a (query, fact-check) pair, each in [0, 1] or a small range: the first stage's
@@ -80,7 +80,9 @@ function dayOf(iso: string | undefined): number | undefined {
 }
 
 /** The mentions part of a view: entities as term lists, numbers as unit:currency:value, years, the latest day. */
-function mentionsOf(text: string): Omit<TextView, 'terms' | 'termCount' | 'bigrams'> {
+function mentionsOf(fullText: string): Omit<TextView, 'terms' | 'termCount' | 'bigrams'> {
+  // The same cap as the terms: the extractors' cost stays bounded on a hostile claim.
+  const text = fullText.slice(0, MAX_TEXT_CHARS);
   const dates = extractDates(text);
   const numbers = new Set(
     extractNumbers(text, dates).map(
