@@ -10,6 +10,7 @@ import {
   prepareArticle,
   type RejectCode,
   toClaimReview,
+  withFactChecks,
 } from '../lib/pipeline';
 import type { CorpusIndexEntry } from '../lib/report/corpus-view';
 import { renderCorpusIndex } from '../lib/report/render-corpus-index';
@@ -18,6 +19,7 @@ import { parseReportResult } from '../lib/report/report-schema';
 import { checkObjectKey, lookupVerdict } from '../lib/service';
 import * as z from '../lib/zod';
 import { HttpError, httpErrors, jsonResponse } from './http';
+import { matchClaimsRequest } from './match';
 import { logger } from './observability';
 import { createUpload } from './uploads';
 
@@ -86,7 +88,17 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
     clock: ports.clock,
     ...(summary === undefined ? {} : { summary }),
   });
-  const result = buildProcessedResult(source, prepared, analysis, dedup);
+  const claims =
+    ports.factChecks === undefined
+      ? analysis.claims
+      : withFactChecks(
+          analysis.claims,
+          await ports.factChecks.match(
+            analysis.claims.map((claim) => ({ text: claim.checkworthy ? claim.text : '' })),
+            prepared.article.published === undefined ? {} : { date: prepared.article.published },
+          ),
+        );
+  const result = buildProcessedResult(source, prepared, { ...analysis, claims }, dedup);
   const claimReview = output === 'claimreview' || format === 'claimreview';
   return jsonResponse(200, claimReview ? toClaimReview(result) : result);
 }
@@ -183,6 +195,13 @@ async function getCorpusIndex(): Promise<APIGatewayProxyStructuredResultV2> {
 async function route(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   if (method === 'POST' && /\/analyze\/?$/.test(event.rawPath)) return analyze(event);
+  if (method === 'POST' && /\/match\/?$/.test(event.rawPath)) {
+    return matchClaimsRequest(event, {
+      maxBytes: settings.maxInputBytes,
+      clock: ports.clock,
+      ...(ports.factChecks === undefined ? {} : { library: ports.factChecks }),
+    });
+  }
   if (method === 'POST' && /\/uploads\/?$/.test(event.rawPath)) {
     return createUpload(event, settings, ports.uploads, new Date(event.requestContext.timeEpoch));
   }

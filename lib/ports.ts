@@ -3,7 +3,7 @@
  * DynamoDB, lib/local in memory (CLI, evaluations, unit tests). Nothing here imports an SDK; the shapes that the
  * pipeline also uses (corpus entries, indexed claims) come from it.
  */
-import type { CorpusEntry, IndexedClaim, ResultStatus } from './pipeline';
+import type { CorpusEntry, FactCheckMatch, IndexedClaim, ResultStatus } from './pipeline';
 
 export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline';
 
@@ -222,6 +222,26 @@ export interface DedupIndex {
   queryBands(bands: readonly string[]): Promise<SimilarEntry[]>;
   /** Removes the band items of `entry` that still name its version. */
   removeBands(entry: VersionEntry, bands: readonly string[]): Promise<void>;
+}
+
+/** What a fact-check match needs to know of the claims' article. */
+export type FactCheckMatchOptions = {
+  /** The article's publication (or upload) date, ISO 8601: compared with the fact-checks' dates. */
+  readonly date?: string;
+};
+
+/**
+ * The library of published fact-checks the deployment owns (an index in S3, or in memory). Infrastructure
+ * faults throw; an empty or absent library matches nothing.
+ */
+export interface FactCheckLibrary {
+  /** The fact-checks that match each claim, above the calibrated threshold, best first; one list per claim. */
+  match(
+    claims: readonly { readonly text: string }[],
+    options?: FactCheckMatchOptions,
+  ): Promise<FactCheckMatch[][]>;
+  /** The version (content hash) of the library in use; undefined when there is none. */
+  version(): Promise<string | undefined>;
 }
 
 /** A claim found in the claims index, with the version of the article it belongs to. */

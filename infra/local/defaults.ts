@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULTS } from '../../lib/app/settings';
 import { LOCAL_STACK } from '../../lib/local/local-stack';
 
 /** The repository root: where serverless.yml and node_modules are. */
@@ -14,9 +15,11 @@ export const LOCAL_DEFAULTS = {
   httpPort: 3000,
   /** serverless-offline's default Lambda port. */
   lambdaPort: 3002,
-  inputBucket: 'factsum-articles',
-  resultsBucket: 'factsum-results',
-  indexTable: 'factsum-index',
+  inputBucket: DEFAULTS.inputBucket,
+  resultsBucket: DEFAULTS.resultsBucket,
+  indexTable: DEFAULTS.indexTable,
+  /** The fact-check library's bucket; `npm start` publishes examples/factchecks.jsonld into it once. */
+  factcheckBucket: DEFAULTS.factcheckBucket,
   /** serverless.yml's `params.local`: the stage whose functions talk path-style to s3rver. */
   stage: 'local',
   dataDir: join(SERVICE_DIR, '.data'),

@@ -11,6 +11,8 @@ export type LocalStore = {
   readonly inputBucket: string;
   readonly resultsBucket: string;
   readonly indexTable: string;
+  /** The fact-check library's bucket, when the functions should match claims against one. */
+  readonly factcheckBucket?: string;
   readonly region?: string;
 };
 
@@ -29,6 +31,7 @@ export function localHandlerEnv(store: LocalStore): Record<string, string> {
     AWS_ENDPOINT_URL_S3: store.s3Endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: store.dynamoEndpoint,
     FACTSUM_S3_FORCE_PATH_STYLE: 'true',
+    ...(store.factcheckBucket === undefined ? {} : { FACTCHECK_BUCKET: store.factcheckBucket }),
   };
 }
 
@@ -53,6 +56,7 @@ export async function provisionLocalStore(
   });
   await ensureBucket(s3, store.inputBucket);
   await ensureBucket(s3, store.resultsBucket);
+  if (store.factcheckBucket !== undefined) await ensureBucket(s3, store.factcheckBucket);
   await ensureIndexTable(dynamo, store.indexTable);
   return { s3, dynamo };
 }

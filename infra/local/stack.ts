@@ -41,6 +41,8 @@ export type LocalStackOptions = {
   readonly inputBucket?: string;
   readonly resultsBucket?: string;
   readonly indexTable?: string;
+  /** The fact-check library's bucket (created, and handed to the functions). */
+  readonly factcheckBucket?: string;
   readonly maxInputBytes?: number;
   /** How many S3 events are delivered at once. */
   readonly bridgeConcurrency?: number;
@@ -58,6 +60,7 @@ export type LocalStack = {
   readonly inputBucket: string;
   readonly resultsBucket: string;
   readonly indexTable: string;
+  readonly factcheckBucket: string;
   readonly endpoints: {
     readonly s3: string;
     readonly dynamo: string;
@@ -96,6 +99,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const inputBucket = options.inputBucket ?? LOCAL_DEFAULTS.inputBucket;
   const resultsBucket = options.resultsBucket ?? LOCAL_DEFAULTS.resultsBucket;
   const indexTable = options.indexTable ?? LOCAL_DEFAULTS.indexTable;
+  const factcheckBucket = options.factcheckBucket ?? LOCAL_DEFAULTS.factcheckBucket;
   const region = LOCAL_REGION;
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -130,6 +134,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       inputBucket,
       resultsBucket,
       indexTable,
+      factcheckBucket,
       region,
     };
     const { s3: s3Client, dynamo: dynamoClient } = await provisionLocalStore(store);
@@ -210,6 +215,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       inputBucket,
       resultsBucket,
       indexTable,
+      factcheckBucket,
       endpoints: {
         s3: s3Front.endpoint,
         dynamo: dynamo.endpoint,

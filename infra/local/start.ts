@@ -9,6 +9,7 @@ import { SERVICE_DIR } from './defaults';
 import { type LocalConfig, readLocalConfig } from './local-config';
 import { formatResultTable, toResultRow } from './result-view';
 import type { BridgeDelivery, BridgeFailure } from './s3-lambda-bridge';
+import { seedFactCheckLibrary } from './seed-library';
 import { type LocalStack, startLocalStack } from './stack';
 import { listFilesForUpload, resultUrl, uploadFile } from './upload-files';
 
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
   }
 
   const existing = await stack.listKeys(stack.inputBucket);
+  if (config.FACTSUM_SEED_EXAMPLES === 'true') {
+    const seeded = await seedFactCheckLibrary(stack, config.FACTSUM_EXAMPLES_DIR);
+    if (seeded > 0)
+      console.log(`factsum: published ${seeded} example fact-check(s) to s3://${stack.factcheckBucket}`);
+  }
   if (existing.length === 0 && config.FACTSUM_SEED_EXAMPLES === 'true') {
     const files = listFilesForUpload(config.FACTSUM_EXAMPLES_DIR);
     console.log(

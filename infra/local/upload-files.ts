@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { EXAMPLE_FEED } from './seed-library';
 
 /** Content types by extension, as a browser or the AWS CLI would send them. */
 const CONTENT_TYPES: ReadonlyMap<string, string> = new Map([
@@ -25,7 +26,9 @@ export function listFilesForUpload(dir: string): { readonly path: string; readon
   const files: { path: string; key: string }[] = [];
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {
-      if (entry.name.startsWith('.') || /^readme(\.|$)/i.test(entry.name)) continue;
+      // Hidden files, the README and the example fact-check feed (it is the library, not an article).
+      if (entry.name.startsWith('.') || /^readme(\.|$)/i.test(entry.name) || entry.name === EXAMPLE_FEED)
+        continue;
       const path = join(current, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push({ path, key: relative(dir, path).split(sep).join('/') });

@@ -13,6 +13,7 @@ export const DEFAULTS = {
   inputBucket: 'factsum-articles',
   resultsBucket: 'factsum-results',
   indexTable: 'factsum-index',
+  factcheckBucket: 'factsum-factchecks',
   /** 5 MiB: far above any news article, small enough for one Lambda's memory and time budget. */
   maxInputBytes: 5 * 1024 * 1024,
   nearThreshold: DEFAULT_NEAR_THRESHOLD,
@@ -85,6 +86,10 @@ const envSchema = z.object({
   FACTSUM_S3_FORCE_PATH_STYLE: z._default(z.enum(['true', 'false']), 'false'),
   FACTSUM_STAGE: z.optional(z.string().check(z.minLength(1))),
   FACTSUM_API_AUTH: z._default(z.enum(['iam', 'jwt', 'none']), 'iam'),
+  /** Where the fact-check library lives (`factsum library import --bucket`); unset: claims get no fact-checks. */
+  FACTCHECK_BUCKET: z.optional(z.string().check(z.minLength(3))),
+  FACTCHECK_PREFIX: z._default(z.string(), 'factchecks/'),
+  FACTCHECK_RECHECK_SECONDS: z._default(z.coerce.number().check(z.int(), z.positive()), 60),
 });
 
 /** Everything a deployment (or a local run) is configured with, validated. */
@@ -106,6 +111,8 @@ export type Settings = {
   readonly forcePathStyle: boolean;
   readonly stage?: string;
   readonly apiAuth: ApiAuth;
+  /** The fact-check library: its bucket (none: no matching), key prefix, and how often a new version is looked for. */
+  readonly factChecks: { readonly bucket?: string; readonly prefix: string; readonly recheckSeconds: number };
 };
 
 /** The settings are invalid: the function (or command) cannot start. */
@@ -148,6 +155,11 @@ export function loadSettings(env: Readonly<Record<string, string | undefined>>):
     nearThreshold: parsed.NEAR_DUP_THRESHOLD,
     forcePathStyle: parsed.FACTSUM_S3_FORCE_PATH_STYLE === 'true',
     apiAuth: parsed.FACTSUM_API_AUTH,
+    factChecks: {
+      prefix: parsed.FACTCHECK_PREFIX,
+      recheckSeconds: parsed.FACTCHECK_RECHECK_SECONDS,
+      ...(parsed.FACTCHECK_BUCKET ? { bucket: parsed.FACTCHECK_BUCKET } : {}),
+    },
     ...(parsed.AWS_REGION ? { region: parsed.AWS_REGION } : {}),
     ...(parsed.AWS_ENDPOINT_URL_S3 ? { s3Endpoint: parsed.AWS_ENDPOINT_URL_S3 } : {}),
     ...(parsed.AWS_ENDPOINT_URL_DYNAMODB ? { dynamoEndpoint: parsed.AWS_ENDPOINT_URL_DYNAMODB } : {}),

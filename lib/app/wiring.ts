@@ -7,6 +7,7 @@ import {
 } from '../aws/clients';
 import { DynamoClaimIndex } from '../aws/dynamo-claim-index';
 import { DynamoDedupIndex } from '../aws/dynamo-dedup-index';
+import { S3FactCheckLibrary } from '../aws/s3-factcheck-library';
 import { S3ObjectStore } from '../aws/s3-object-store';
 import { S3ResultStore } from '../aws/s3-result-store';
 import { S3UploadSigner } from '../aws/s3-upload-signer';
@@ -15,7 +16,7 @@ import { MemoryClaimIndex } from '../local/memory-claim-index';
 import { MemoryDedupIndex } from '../local/memory-dedup-index';
 import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
 import type { InputFormat, SummaryOptions } from '../pipeline';
-import type { ArticleQueue, ResultReader, UploadSigner } from '../ports';
+import type { ArticleQueue, FactCheckLibrary, ResultReader, UploadSigner } from '../ports';
 import type { ServiceConfig, ServiceDeps } from '../service';
 import type { Settings } from './settings';
 
@@ -47,7 +48,17 @@ export function createAwsPorts(
   const s3 = createS3Client(clientSettings);
   const dynamo = createDynamoDocumentClient(clientSettings);
   const results = new S3ResultStore(s3, settings.resultsBucket);
+  const library = settings.factChecks.bucket;
   return {
+    ...(library === undefined
+      ? {}
+      : {
+          factChecks: createFactCheckLibrary(
+            settings,
+            { bucket: library, prefix: settings.factChecks.prefix },
+            options,
+          ),
+        }),
     objects: new S3ObjectStore(s3),
     results,
     reader: results,
@@ -56,6 +67,31 @@ export function createAwsPorts(
     clock: () => performance.now(),
     uploads: new S3UploadSigner(clientSettings),
   };
+}
+
+/** A fact-check library in S3 that can also publish a new index version (`factsum library import --bucket`). */
+export type PublishingLibrary = FactCheckLibrary & {
+  publish(serialised: string): Promise<{ readonly key: string }>;
+};
+
+/** The fact-check library at `bucket`/`prefix` (the settings' FACTCHECK_* by default). */
+export function createFactCheckLibrary(
+  settings: Settings,
+  where: { readonly bucket: string; readonly prefix?: string },
+  options: { readonly credentials?: ClientSettings['credentials'] } = {},
+): PublishingLibrary {
+  const client = createS3Client({
+    forcePathStyle: settings.forcePathStyle,
+    ...(settings.region ? { region: settings.region } : {}),
+    ...(settings.s3Endpoint ? { s3Endpoint: settings.s3Endpoint } : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+  });
+  return new S3FactCheckLibrary(new S3ObjectStore(client), {
+    bucket: where.bucket,
+    now: Date.now,
+    recheckMs: settings.factChecks.recheckSeconds * 1000,
+    ...(where.prefix === undefined ? {} : { prefix: where.prefix }),
+  });
 }
 
 /** The article queue (SQS) at `queueUrl`, for `factsum backfill --queue`. */

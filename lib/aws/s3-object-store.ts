@@ -5,6 +5,7 @@ import {
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   NoSuchKey,
+  PutObjectCommand,
   type S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -133,6 +134,28 @@ export class S3ObjectStore implements ObjectStore, ObjectLister {
       }
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (continuationToken);
+  }
+
+  /** Writes a small UTF-8 text object (the fact-check library's index and pointer). */
+  async putText(ref: ObjectRef, body: string, contentType: string): Promise<void> {
+    try {
+      await this.client.send(
+        new PutObjectCommand({ Bucket: ref.bucket, Key: ref.key, Body: body, ContentType: contentType }),
+      );
+    } catch (error) {
+      throw new ObjectStoreError(`PutObject s3://${ref.bucket}/${ref.key} failed`, { cause: error });
+    }
+  }
+
+  /** Reads a whole small text object; undefined when it does not exist. */
+  async getText(ref: ObjectRef): Promise<string | undefined> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key }));
+      return (await response.Body?.transformToString('utf-8')) ?? '';
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new ObjectStoreError(`GetObject s3://${ref.bucket}/${ref.key} failed`, { cause: error });
+    }
   }
 }
 

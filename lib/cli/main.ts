@@ -2,6 +2,8 @@ import { ANALYZE_HELP, runAnalyze } from './analyze-command';
 import { BACKFILL_HELP, runBackfill } from './backfill-command';
 import { CLAIMS_HELP, runClaims } from './claims-command';
 import type { CliIo } from './io';
+import { LIBRARY_HELP, runLibrary } from './library';
+import { MATCH_HELP, runMatch } from './match';
 import { UsageError } from './usage-error';
 
 export type { CliIo } from './io';
@@ -16,6 +18,8 @@ const COMMANDS: Readonly<
   analyze: { run: runAnalyze, help: ANALYZE_HELP },
   claims: { run: runClaims, help: CLAIMS_HELP },
   backfill: { run: (args, io) => runBackfill(args, io, process.env), help: BACKFILL_HELP },
+  library: { run: (args, io) => runLibrary(args, io, process.env), help: LIBRARY_HELP },
+  match: { run: runMatch, help: MATCH_HELP },
 };
 
 const HELP = `factsum: extract, deduplicate, summarise and list check-worthy claims of news articles.
@@ -24,6 +28,8 @@ Usage:
   factsum analyze [options] FILE...   analyse local files; one JSON line per file, in input order
   factsum claims                      score sentences read from stdin (one per line) for check-worthiness
   factsum backfill --bucket B [...]   re-run the service over objects already in a bucket
+  factsum library import FILE...      build the fact-check library from ClaimReview / JSON Lines feeds
+  factsum match --library FILE        rank library fact-checks for JSON Lines {"id","text"} on stdin
   factsum help [COMMAND]              this help, or a command's
 
 Run 'factsum help COMMAND' (or 'factsum COMMAND --help') for a command's options.`;

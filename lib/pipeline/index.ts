@@ -1,7 +1,8 @@
 /**
  * The pipeline's public surface: pure stages from input bytes to a result document, no I/O, no clock of its
  * own. decode → extract → clean → dedup (fingerprint) → text → summary → claims, chained by analyze.ts;
- * corpus/ relates claims across articles; result/ builds the documents.
+ * corpus/ relates claims across articles; factcheck/ matches claims to published fact-checks; result/ builds the
+ * documents.
  */
 export {
   type Analysis,
@@ -16,6 +17,7 @@ export {
 export { scoreSentence } from './claims';
 export * from './corpus';
 export { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from './dedup';
+export * from './factcheck';
 export * from './result';
 export type { SummaryOptions } from './summary';
 export type * from './types';

@@ -116,6 +116,25 @@ export type RelatedClaim = {
   };
 };
 
+/**
+ * A published fact-check (schema.org ClaimReview) from the deployment's library that checks the same claim:
+ * rating, publisher, URL and date exactly as the fact-checker published them; factsum never writes a verdict.
+ */
+export type FactCheckMatch = {
+  /** The library record's id (stable across re-imports). */
+  readonly id: string;
+  /** The claim as the fact-checker worded it. */
+  readonly claimReviewed: string;
+  readonly rating?: string;
+  readonly publisher?: string;
+  readonly url?: string;
+  readonly date?: string;
+  /** The terms under which the deployment holds the fact-check, as its importer set them. */
+  readonly licence?: string;
+  /** Probability (0..1, 3 decimals) that the fact-check checks this claim; only those above the threshold. */
+  readonly score: number;
+};
+
 /** A check-worthy (or scored) factual statement of the article. */
 export type Claim = {
   readonly text: string;
@@ -132,6 +151,8 @@ export type Claim = {
   readonly hedged: boolean;
   /** Claims of other, non-duplicate articles that corroborate or conflict with this one. */
   readonly related?: readonly RelatedClaim[];
+  /** Published fact-checks of the same claim from the deployment's library, best first. */
+  readonly factChecks?: readonly FactCheckMatch[];
 };
 
 /** Score of one sentence for check-worthiness, as `factsum claims` prints it. */

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html';
+import { renderFactChecks } from './fact-check-list';
 import { formatNumber, formatScore, plural } from './format-values';
 import { isSafeExternalUrl, reportHrefFor } from './report-links';
 import { renderPage } from './report-page';
@@ -272,6 +273,8 @@ function renderClaim(
     });
     facts.push(['Related', `<ul class="related">${links.join('')}</ul>`]);
   }
+  const checked = renderFactChecks(claim.factChecks ?? []);
+  if (checked !== undefined) facts.push(['Fact-checked', checked]);
   return [
     `<li id="claim-${number}" data-claim="${number}">`,
     `<div class="claim-head"><span class="claim-no">${number}</span>${types}`,

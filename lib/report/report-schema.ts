@@ -51,6 +51,19 @@ const claimSchema = z.object({
   attribution: z.optional(z.object({ source: z.string(), verb: z.string(), anonymous: z.boolean() })),
   hedged: z._default(z.boolean(), false),
   related: z.optional(z.array(relatedClaimSchema)),
+  factChecks: z.optional(
+    z.array(
+      z.object({
+        id: z.string(),
+        claimReviewed: z.string(),
+        rating: z.optional(z.string()),
+        publisher: z.optional(z.string()),
+        url: z.optional(z.string()),
+        date: z.optional(z.string()),
+        score: z.number(),
+      }),
+    ),
+  ),
 });
 
 /** A result document as the reports read it. */

@@ -4,10 +4,12 @@ import {
   buildDuplicateResult,
   buildProcessedResult,
   buildRejectedResult,
+  type Claim,
   type DedupVerdict,
   type PreparedArticle,
   prepareArticle,
   type RejectedInput,
+  withFactChecks,
 } from '../pipeline';
 import type { Registration, ResultDocument, VersionEntry } from '../ports';
 import { isEarlier, isSameVersion, versionOrder } from '../ports';
@@ -199,10 +201,11 @@ async function publishCanonical(
     deps.claims === undefined
       ? analysis.claims
       : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, copies);
+  const checked = await matchFactChecks(deps, claims, prepared.article.published);
   const result = buildProcessedResult(
     upload.read.source,
     prepared,
-    { ...analysis, claims },
+    { ...analysis, claims: checked },
     { kind: 'unique' },
   );
   const outcome = await finish(deps, upload, result);
@@ -217,6 +220,25 @@ async function publishCanonical(
   await demoteCopy(deps, upload.me, latest.verdict);
   const demoted = parseStoredResult((await deps.results.read(upload.event))?.document);
   return demoted === undefined ? outcome : { kind: 'written', result: demoted };
+}
+
+/**
+ * The published fact-checks that match each check-worthy claim (the library's calibrated threshold decides);
+ * claims stay as they are without a library. The article's own publication date, when it states one, lets the
+ * matcher prefer fact-checks of its time; the upload time says nothing about when a claim was made.
+ */
+async function matchFactChecks(
+  deps: ServiceDeps,
+  claims: readonly Claim[],
+  date: string | undefined,
+): Promise<Claim[]> {
+  if (deps.factChecks === undefined || claims.length === 0) return [...claims];
+  // Only check-worthy claims are looked up; an empty text is skipped by the matcher at no cost.
+  const lists = await deps.factChecks.match(
+    claims.map((claim) => ({ text: claim.checkworthy ? claim.text : '' })),
+    date === undefined ? {} : { date },
+  );
+  return withFactChecks(claims, lists);
 }
 
 /** Summary and claims of a canonical article, its summary length from settings, prefix rules and metadata. */

@@ -1,5 +1,12 @@
 import type { Clock, InputFormat, SummaryOptions } from '../pipeline';
-import type { ClaimIndex, DedupIndex, ObjectStore, ResultDocument, ResultStore } from '../ports';
+import type {
+  ClaimIndex,
+  DedupIndex,
+  FactCheckLibrary,
+  ObjectStore,
+  ResultDocument,
+  ResultStore,
+} from '../ports';
 import type { StoredResult } from './stored-result';
 import type { SummaryRule } from './summary-options';
 
@@ -31,6 +38,8 @@ export type ServiceDeps = {
   readonly index: DedupIndex;
   /** The claims index; without it claims are not related across articles. */
   readonly claims?: ClaimIndex;
+  /** The library of published fact-checks; without it claims get no `factChecks`. */
+  readonly factChecks?: FactCheckLibrary;
   readonly clock: Clock;
 };
 

@@ -302,7 +302,7 @@ describe('osls package', () => {
       for (const action of asArray(statement.Action)) expect(action).not.toMatch(/\*/);
       for (const resource of asArray(statement.Resource)) {
         if (typeof resource === 'string') {
-          expect(resource).toMatch(/^arn:aws:s3:::factsum-(articles|results)(\/(uploads\/)?\*)?$/);
+          expect(resource).toMatch(/^arn:aws:s3:::factsum-(articles|results|factchecks)(\/(uploads\/)?\*)?$/);
         } else {
           expect(JSON.stringify(resource)).toMatch(
             /^\{"Fn::GetAtt":\["(IndexTable|ArticleQueue|ProcessArticleLogGroup|ApiLogGroup)","Arn"\]\}$/,
@@ -326,6 +326,8 @@ describe('osls package', () => {
     expect(processor.get('{"Fn::GetAtt":["IndexTable","Arn"]}')).toEqual(
       expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query']),
     );
+    // The fact-check library is read-only to both functions: only `factsum library import` writes it.
+    expect(processor.get('arn:aws:s3:::factsum-factchecks/*')).toEqual(['s3:GetObject', 's3:ListBucket']);
     const api = roleActions(packaged.template, 'ApiRole');
     // The API reads results and the index, and may only sign uploads under uploads/: it never
     // reads inputs, writes results or writes the index.
@@ -338,6 +340,7 @@ describe('osls package', () => {
       'dynamodb:Query',
     ]);
     expect(api.has('{"Fn::GetAtt":["ArticleQueue","Arn"]}')).toBe(false);
+    expect(api.get('arn:aws:s3:::factsum-factchecks/*')).toEqual(['s3:GetObject', 's3:ListBucket']);
   });
 
   it.each(['InputBucket', 'ResultsBucket'])('%s blocks public access and encrypts by default', (name) => {

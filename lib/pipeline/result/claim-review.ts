@@ -1,4 +1,4 @@
-import type { Claim, Result } from '../types';
+import type { Claim, FactCheckMatch, Result } from '../types';
 
 /** schema.org Claim: a statement as it appeared somewhere (https://schema.org/Claim). */
 export type SchemaClaim = {
@@ -14,15 +14,36 @@ export type SchemaClaim = {
 };
 
 /**
- * schema.org ClaimReview without a verdict (https://schema.org/ClaimReview): no `reviewRating`, since
- * factsum finds and relates claims, it does not invent verdicts.
+ * schema.org ClaimReview (https://schema.org/ClaimReview). factsum's own has no `reviewRating`: factsum finds
+ * and relates claims, it never invents a verdict. A published fact-check matched to the claim is passed on as
+ * its publisher wrote it: their URL, their wording of the claim, their name, date and rating, unchanged.
  */
 export type ClaimReview = {
   readonly '@context': 'https://schema.org';
   readonly '@type': 'ClaimReview';
   readonly claimReviewed: string;
   readonly itemReviewed: SchemaClaim;
+  readonly url?: string;
+  readonly author?: { readonly '@type': 'Organization'; readonly name: string };
+  readonly datePublished?: string;
+  readonly reviewRating?: { readonly '@type': 'Rating'; readonly alternateName: string };
 };
+
+/** A matched published fact-check as the ClaimReview its publisher gave, reviewing this claim's appearance. */
+function publishedReview(match: FactCheckMatch, itemReviewed: SchemaClaim): ClaimReview {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    claimReviewed: match.claimReviewed,
+    itemReviewed,
+    ...(match.url === undefined ? {} : { url: match.url }),
+    ...(match.publisher === undefined ? {} : { author: { '@type': 'Organization', name: match.publisher } }),
+    ...(match.date === undefined ? {} : { datePublished: match.date }),
+    ...(match.rating === undefined
+      ? {}
+      : { reviewRating: { '@type': 'Rating', alternateName: match.rating } }),
+  };
+}
 
 /** Corporate words in a source that make it an organisation rather than a person. */
 const ORGANISATION_SOURCE =
@@ -43,8 +64,9 @@ function authorOf(claim: Claim, byline: string | undefined): SchemaClaim['author
 /**
  * The result's check-worthy claims as schema.org ClaimReview documents (JSON-LD), one per claim: the claim
  * text as `claimReviewed`, and as `itemReviewed` a Claim with its author (the attributed source, or the
- * byline), where it appeared (the article's URL, headline and corpus key) and the publication date. The
- * rating is left empty. A result without claims (rejected, duplicate) maps to an empty list.
+ * byline), where it appeared (the article's URL, headline and corpus key) and the publication date; factsum's
+ * own review leaves the rating empty. Each published fact-check matched to the claim follows it, as published
+ * (publisher, URL, date, rating). A result without claims (rejected, duplicate) maps to an empty list.
  */
 export function toClaimReview(result: Result): ClaimReview[] {
   const article = result.article;
@@ -55,23 +77,25 @@ export function toClaimReview(result: Result): ClaimReview[] {
   const datePublished = article?.published ?? result.source.uploadedAt;
   return (result.claims ?? [])
     .filter((claim) => claim.checkworthy)
-    .map((claim) => {
+    .flatMap((claim) => {
       const author = authorOf(claim, article?.byline);
-      return {
+      const itemReviewed: SchemaClaim = {
+        '@type': 'Claim',
+        ...(author !== undefined ? { author } : {}),
+        appearance: {
+          '@type': 'CreativeWork',
+          ...(article?.url !== undefined ? { url: article.url } : {}),
+          ...(article?.title ? { headline: article.title } : {}),
+          ...(identifier !== undefined ? { identifier } : {}),
+        },
+        ...(datePublished !== undefined ? { datePublished } : {}),
+      };
+      const own: ClaimReview = {
         '@context': 'https://schema.org',
         '@type': 'ClaimReview',
         claimReviewed: claim.text,
-        itemReviewed: {
-          '@type': 'Claim',
-          ...(author !== undefined ? { author } : {}),
-          appearance: {
-            '@type': 'CreativeWork',
-            ...(article?.url !== undefined ? { url: article.url } : {}),
-            ...(article?.title ? { headline: article.title } : {}),
-            ...(identifier !== undefined ? { identifier } : {}),
-          },
-          ...(datePublished !== undefined ? { datePublished } : {}),
-        },
+        itemReviewed,
       };
+      return [own, ...(claim.factChecks ?? []).map((match) => publishedReview(match, itemReviewed))];
     });
 }
