@@ -1,6 +1,6 @@
+import type { SummaryOptions } from '../pipeline';
 // The dedup stage alone: the settings load (in the CLI's main thread too) without every pipeline stage's models.
 import { DEFAULT_NEAR_THRESHOLD } from '../pipeline/dedup';
-import type { SummaryOptions } from '../pipeline';
 import type { SummaryRule } from '../service';
 import * as z from '../zod';
 
