@@ -11,11 +11,22 @@ export type InputFile =
 /** Which files found inside folders are analysed (files named on the command line always are). */
 export type FileFilter = { readonly include: readonly string[]; readonly exclude: readonly string[] };
 
+/** Dots are plain characters in a glob: hidden entries are left out by the walk, not by the patterns. */
+const GLOB_OPTIONS: picomatch.PicomatchOptions = { dot: true };
+
 /**
- * Glob options: a pattern without a slash matches the file's name at any depth (`*.txt` also matches
- * `2024/a.txt`), as in .gitignore; one with a slash matches the path relative to the folder given.
+ * A matcher of paths relative to a folder ('/'-separated): a pattern without a slash matches the name at
+ * any depth (`*.txt` also matches `2024/a.txt`), as in .gitignore; one with a slash matches the whole
+ * relative path. (picomatch's own `basename` option applies to every pattern, slashes or not.)
  */
-const GLOB_OPTIONS: picomatch.PicomatchOptions = { basename: true, dot: true };
+function compileGlobs(patterns: readonly string[]): ((path: string) => boolean) | undefined {
+  if (patterns.length === 0) return undefined;
+  const byName = patterns.filter((pattern) => !pattern.includes('/'));
+  const byPath = patterns.filter((pattern) => pattern.includes('/'));
+  const name = byName.length > 0 ? picomatch(byName, GLOB_OPTIONS) : () => false;
+  const path = byPath.length > 0 ? picomatch(byPath, GLOB_OPTIONS) : () => false;
+  return (relative) => name(relative.slice(relative.lastIndexOf('/') + 1)) || path(relative);
+}
 
 /**
  * Expands the command line's paths into files, in input order: a file stands for itself, a folder for the
@@ -25,8 +36,8 @@ const GLOB_OPTIONS: picomatch.PicomatchOptions = { basename: true, dot: true };
  * (by device and inode), so a link to an ancestor cannot loop.
  */
 export async function collectInputFiles(paths: readonly string[], filter: FileFilter): Promise<InputFile[]> {
-  const include = filter.include.length === 0 ? () => true : picomatch([...filter.include], GLOB_OPTIONS);
-  const exclude = filter.exclude.length === 0 ? () => false : picomatch([...filter.exclude], GLOB_OPTIONS);
+  const include = compileGlobs(filter.include) ?? (() => true);
+  const exclude = compileGlobs(filter.exclude) ?? (() => false);
   const walk: Walk = {
     seen: new Set(),
     files: [],
