@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { toClaimReview } from '../pipeline/result';
 import type { Result } from '../pipeline/types';
 import { ANALYZE_HELP, type AnalyzeArgs, analysisRunOf, parseAnalyzeArgs, threadsFor } from './analyze-args';
-import { type FileSource, startInProcessSource, startThreadSource } from './file-sources';
+import { type FileSource, startFileSource } from './file-sources';
 import { mapInOrder } from './in-order';
 import { collectInputFiles, type InputFile } from './input-files';
 import type { CliIo } from './io';
@@ -41,8 +41,7 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
     keep: options.htmlDir !== undefined,
   };
   const threads = threadsFor(options, inputs.length);
-  const source =
-    threads > 1 ? startThreadSource(options, args, threads) : await startInProcessSource(options);
+  const source = await startFileSource(options, args, threads);
   let done: { readonly results: readonly Result[]; readonly tally: Tally };
   try {
     done = options.corpus
@@ -52,8 +51,8 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
     await source.close();
   }
   await sink.close();
-  outputs.progress.finish(done.tally);
   if (options.htmlDir !== undefined) await writeReports(options.htmlDir, done.results, io);
+  outputs.progress.finish(done.tally);
   return (done.tally.codes.get('UNREADABLE') ?? 0) > 0 ? 1 : 0;
 }
 

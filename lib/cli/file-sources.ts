@@ -2,7 +2,7 @@ import { type AnalyzeArgs, analysisRunOf } from './analyze-args';
 import type { InputFile } from './input-files';
 import { readLocalFile, unreadableResult } from './read-local-file';
 import { startWorkerPool } from './worker-pool';
-import type { FileOutcome } from './worker-protocol';
+import type { FileOutcome, FileTask } from './worker-protocol';
 
 /**
  * Files a worker thread may be ahead of the file being written out: enough to keep every thread busy while
@@ -25,43 +25,52 @@ function unreadable(input: Extract<InputFile, { kind: 'unreadable' }>): FileOutc
 }
 
 /**
- * This thread, one file at a time (`--jobs 1`): each file alone, or (shared corpus) only read, to be
- * analysed as it is uploaded. The pipeline is loaded only now, so a run on worker threads never loads it here.
+ * How this thread analyses a file. Alone (`--jobs 1`): each file in a corpus of its own, or (shared corpus)
+ * only read, to be analysed as it is uploaded. Beside worker threads: exactly as a worker does. The pipeline
+ * is loaded only now, after any worker thread was started.
  */
-export async function startInProcessSource(options: AnalyzeArgs): Promise<FileSource> {
-  const { analyzeAlone } = await import('./local-files');
+async function loadMainThreadAnalysis(
+  options: AnalyzeArgs,
+  beside: boolean,
+): Promise<(task: FileTask) => Promise<FileOutcome>> {
+  const [{ analyzeAlone }, { analyzeFileTask }] = await Promise.all([
+    import('./local-files'),
+    import('./file-task'),
+  ]);
   const run = analysisRunOf(options);
-  return {
-    window: 1,
-    close: async () => undefined,
-    analyze: async (input) => {
-      if (input.kind === 'unreadable') return unreadable(input);
-      if (!options.corpus) return { kind: 'result', result: (await analyzeAlone(input.path, run)).result };
-      const file = await readLocalFile(input.path);
-      return file.kind === 'read'
-        ? { kind: 'read', bytes: file.bytes, modified: file.modified }
-        : { kind: 'result', result: file.result };
-    },
+  if (beside) return (task) => analyzeFileTask(task, run);
+  return async (task) => {
+    if (!options.corpus) return { kind: 'result', result: (await analyzeAlone(task.path, run)).result };
+    const file = await readLocalFile(task.path);
+    return file.kind === 'read'
+      ? { kind: 'read', bytes: file.bytes, modified: file.modified }
+      : { kind: 'result', result: file.result };
   };
 }
 
 /**
- * `threads` worker threads, each given the command's own arguments so that it parses the same settings: each
- * file alone, or (shared corpus) recorded in a corpus of its own for the main thread to replay.
+ * Where the files are analysed: `threads` 1 is this thread alone, one file at a time (`--jobs 1`); more is
+ * `threads - 1` worker threads, each given the command's own arguments so that it parses the same settings,
+ * and this thread whenever the workers have their share. A worker analyses each file alone, or (shared
+ * corpus) records it in a corpus of its own for this thread to replay.
  */
-export function startThreadSource(
+export async function startFileSource(
   options: AnalyzeArgs,
   args: readonly string[],
   threads: number,
-): FileSource {
-  const pool = startWorkerPool(threads, args);
+): Promise<FileSource> {
+  // The workers first: they load while this thread loads the pipeline.
+  const pool = threads > 1 ? startWorkerPool(threads - 1, args) : undefined;
+  const onMain = await loadMainThreadAnalysis(options, pool !== undefined);
+  pool?.addMainThread(onMain);
+  const run = pool?.run ?? onMain;
   return {
-    window: threads * WINDOW_PER_THREAD,
-    close: pool.close,
-    analyze: (input, uploadedAt) =>
+    window: pool === undefined ? 1 : threads * WINDOW_PER_THREAD,
+    close: async () => pool?.close(),
+    analyze: async (input, uploadedAt) =>
       input.kind === 'unreadable'
-        ? Promise.resolve(unreadable(input))
-        : pool.run({
+        ? unreadable(input)
+        : run({
             path: input.path,
             record: options.corpus,
             ...(uploadedAt === undefined ? {} : { uploadedAt }),

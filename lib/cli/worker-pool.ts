@@ -8,9 +8,14 @@ import { type FileOutcome, type FileTask, outcomeMessageSchema } from './worker-
  */
 const IN_FLIGHT_PER_WORKER = 2;
 
-/** Worker threads that analyse files; `run` resolves to a file's outcome, in any order. */
+/** Worker threads (and the main thread) that analyse files; `run` resolves to a file's outcome, in any order. */
 export type WorkerPool = {
   readonly run: (task: FileTask) => Promise<FileOutcome>;
+  /**
+   * Lets the main thread take a file whenever every worker has its share: one thread fewer to start (about
+   * 1.2 s of CPU here) and one core fewer left idle while the main thread waits.
+   */
+  readonly addMainThread: (analyze: (task: FileTask) => Promise<FileOutcome>) => void;
   readonly close: () => Promise<void>;
 };
 
@@ -29,20 +34,39 @@ export function startWorkerPool(count: number, args: readonly string[]): WorkerP
   let nextId = 0;
   let failure: Error | undefined;
   let closing = false;
+  let onMain: ((task: FileTask) => Promise<FileOutcome>) | undefined;
+  let mainBusy = false;
   const fail = (error: Error) => {
     if (closing) return;
     failure ??= error;
     for (const lane of lanes) for (const pending of lane.sent.values()) pending.reject(failure);
     for (const pending of queue.splice(0)) pending.reject(failure);
   };
+  const runOnMain = (analyze: (task: FileTask) => Promise<FileOutcome>, pending: Pending) => {
+    mainBusy = true;
+    analyze(pending.task)
+      .then(pending.resolve, pending.reject)
+      .finally(() => {
+        mainBusy = false;
+        pump();
+      });
+  };
   const pump = () => {
     while (queue.length > 0) {
-      const lane = lanes.reduce((best, next) => (next.sent.size < best.sent.size ? next : best));
-      if (lane.sent.size >= IN_FLIGHT_PER_WORKER) return;
-      const pending = queue.shift();
+      const lane = lanes.reduce<Lane | undefined>(
+        (best, next) => (best === undefined || next.sent.size < best.sent.size ? next : best),
+        undefined,
+      );
+      const pending = queue[0];
       if (pending === undefined) return;
-      lane.sent.set(pending.id, pending);
-      lane.worker.postMessage({ id: pending.id, task: pending.task });
+      if (lane !== undefined && lane.sent.size < IN_FLIGHT_PER_WORKER) {
+        queue.shift();
+        lane.sent.set(pending.id, pending);
+        lane.worker.postMessage({ id: pending.id, task: pending.task });
+      } else if (onMain !== undefined && !mainBusy) {
+        queue.shift();
+        runOnMain(onMain, pending);
+      } else return;
     }
   };
   const lanes: Lane[] = Array.from({ length: count }, () => {
@@ -69,6 +93,10 @@ export function startWorkerPool(count: number, args: readonly string[]): WorkerP
         queue.push({ id: nextId++, task, resolve, reject });
         pump();
       }),
+    addMainThread: (analyze) => {
+      onMain = analyze;
+      pump();
+    },
     close: async () => {
       closing = true;
       await Promise.all(lanes.map((lane) => lane.worker.terminate()));
