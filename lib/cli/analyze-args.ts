@@ -27,8 +27,8 @@ Options:
                                           a GLOB without '/' matches names at any depth ('*.txt'), one with
                                           '/' the path below the folder given ('2024/**/*.html')
   --out FILE                              write the JSON lines to FILE instead of stdout
-  --jobs N                                analyse in N worker threads (default: the number of cores,
-                                          one thread below 100 files per extra thread); same output
+  --jobs N                                analyse on N threads: this one and N-1 workers (default: the
+                                          number of cores, at most one per 100 files); same output
   --quiet                                 no progress line (shown only when stderr is a terminal)
   --format auto|text|html|markdown|json   input format (default: auto, from extension and content)
   --output result|claimreview             result documents (default), or per file a JSON array of
@@ -180,8 +180,9 @@ export function analysisRunOf(options: AnalyzeArgs): AnalyzeRun {
 }
 
 /**
- * Files a worker thread must have before it pays for itself: starting one (loading tsx, the pipeline and
- * its models) costs about 1.2 s of CPU here, what analysing some 200 median BBC articles costs.
+ * Files per thread before the default starts another: a worker thread costs about 1.2 s of CPU to start
+ * (tsx, the pipeline and its models; measured here), what analysing some 200 BBC articles costs, and only
+ * takes files once it is up, so a handful of files is done sooner by the main thread alone.
  */
 const MIN_FILES_PER_THREAD = 100;
 
