@@ -51,7 +51,8 @@ async function loadMainThreadAnalysis(
 /**
  * Where the files are analysed: `threads` 1 is this thread alone, one file at a time (`--jobs 1`); more is
  * `threads - 1` worker threads, each given the command's own arguments so that it parses the same settings,
- * and this thread whenever the workers have their share. A worker analyses each file alone, or (shared
+ * and this thread whenever the workers have their share (with --corpus: `threads` workers, and this thread
+ * uploads every file into the shared corpus). A worker analyses each file alone, or (shared
  * corpus) records it in a corpus of its own for this thread to replay.
  */
 export async function startFileSource(
@@ -59,10 +60,12 @@ export async function startFileSource(
   args: readonly string[],
   threads: number,
 ): Promise<FileSource> {
+  // With --corpus this thread has the corpus decisions of every file to make: the workers analyse them all.
+  const workers = options.corpus ? threads : threads - 1;
   // The workers first: they load while this thread loads the pipeline.
-  const pool = threads > 1 ? startWorkerPool(threads - 1, args) : undefined;
+  const pool = threads > 1 ? startWorkerPool(workers, args) : undefined;
   const onMain = await loadMainThreadAnalysis(options, pool !== undefined);
-  pool?.addMainThread(onMain);
+  if (!options.corpus) pool?.addMainThread(onMain);
   const run = pool?.run ?? onMain;
   return {
     window: pool === undefined ? 1 : threads * WINDOW_PER_THREAD,
