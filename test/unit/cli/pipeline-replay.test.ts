@@ -4,18 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryPorts } from '../../../lib/app/memory-ports';
 import { analysisRunOf, parseAnalyzeArgs } from '../../../lib/cli/analyze-args';
-import {
-  type AnalyzeRun,
-  analyzeAlone,
-  readLocalResult,
-  uploadLocalFile,
-} from '../../../lib/cli/local-files';
-import {
-  createRecordingSteps,
-  createReplaySteps,
-  type ReplayTally,
-  type StepRecording,
-} from '../../../lib/cli/pipeline-replay';
+import { analyzeFileTask } from '../../../lib/cli/file-task';
+import { type AnalyzeRun, readLocalResult, uploadLocalFile } from '../../../lib/cli/local-files';
+import { createReplaySteps, type ReplayTally, type StepRecording } from '../../../lib/cli/pipeline-replay';
 import { readLocalFile } from '../../../lib/cli/read-local-file';
 import { FERRY_ARTICLE } from '../../fixtures/articles';
 import { HALVARD_CONFLICTS, HALVARD_FIRST } from '../../fixtures/claims-corpus-articles';
@@ -44,13 +35,13 @@ beforeAll(() => {
   });
 });
 
-/** Each file recorded alone, as a worker thread does, and passed through a structured clone as postMessage does. */
+/** Each file recorded as a worker thread does, and passed through a structured clone as postMessage does. */
 async function record(run: AnalyzeRun): Promise<StepRecording[]> {
   return Promise.all(
     paths.map(async (path, position) => {
-      const recorder = createRecordingSteps();
-      await analyzeAlone(path, run, { uploadedAt: UPLOADED(position), pipeline: recorder.steps });
-      return structuredClone(recorder.recording());
+      const outcome = await analyzeFileTask({ path, uploadedAt: UPLOADED(position), record: true }, run);
+      if (outcome.kind !== 'read' || outcome.recording === undefined) throw new Error('no recording');
+      return structuredClone(outcome.recording);
     }),
   );
 }
@@ -78,7 +69,8 @@ async function shareCorpus(run: AnalyzeRun, recordings?: readonly StepRecording[
 
 describe('recorded pipeline steps replayed into a shared corpus', () => {
   it('give the documents computed on the spot, without computing a step again', async () => {
-    const run = runOf('--corpus');
+    // Settings that reach both steps: a publication date, a format, a summary length.
+    const run = runOf('--corpus', '--published', '2026-03-14', '--format', 'text', '--words', '60');
     const tally: ReplayTally = { replayed: 0, computed: 0 };
     const replayed = await shareCorpus(run, await record(run), tally);
     const computed = await shareCorpus(run);
