@@ -10,6 +10,7 @@
  * 3. The local stack (upload → result object) at concurrency 1 and 8.
  * 4. Function bundles: size raw and gzipped, cold import beside `node -e 0`.
  * 5. Peers on the same articles: @mozilla/readability on jsdom, node-summarizer, minhash (npm).
+ * 6. `factsum analyze` over the BBC folder with --jobs 1 and --jobs 2, each file alone and --corpus (bench/cli.ts).
  *
  * Prints Markdown tables, says which floors are missed, and writes bench/results/<timestamp>.json.
  * The machine is shared: rates vary between runs, ratios less so.
@@ -19,6 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BundleResult, benchBundles } from './bundles';
+import { benchCli, type CliBenchResult, formatCliTable } from './cli';
 import { loadBbcArticles, syntheticArticle } from './corpus';
 import type { PeerRow } from './peers-worker';
 import { benchLocalStack, type StackResult } from './stack-bench';
@@ -33,6 +35,8 @@ const FLOOR_LONG_MS = 2000;
 const FLOOR_LONG_RSS = 256 * MIB;
 const FLOOR_BUNDLE_BYTES = 1_000_000;
 const FLOOR_COLD_RATIO = 2;
+/** `factsum analyze --jobs 2` over `--jobs 1` on two cores. */
+const FLOOR_CLI_SPEEDUP = 1.6;
 /** Uploads per concurrency level through the local stack: bounded, a few minutes at most. */
 const STACK_PLAN = [
   { concurrency: 1, uploads: 40 },
@@ -250,6 +254,26 @@ function reportBundles(b: BundleResult): void {
   }
 }
 
+function reportCli(result: CliBenchResult): void {
+  print('## factsum analyze on the BBC folder (whole command, process start to exit)');
+  print();
+  print(formatCliTable(result));
+  print();
+  for (const mode of new Set(result.rows.map((r) => r.mode))) {
+    const seconds = (jobs: string) =>
+      result.rows.find((r) => r.mode === mode && r.flags.endsWith(`--jobs ${jobs}`))?.seconds ?? [];
+    const one = median(seconds('1'));
+    const two = median(seconds('2'));
+    const identical = result.rows.filter((r) => r.mode === mode).every((r) => r.identical);
+    floor(
+      `analyze ${mode}: --jobs 2 ≥ ${FLOOR_CLI_SPEEDUP}× --jobs 1, same lines`,
+      `${fmt(one / two, 2)}× (median ${fmt(one, 1)} s → ${fmt(two, 1)} s), lines ${identical ? 'identical' : 'DIFFER'}`,
+      one / two >= FLOOR_CLI_SPEEDUP && identical,
+      'the machine is shared: see the load averages beside the runs',
+    );
+  }
+}
+
 function reportPeers(p: { source: string; rows: PeerRow[] }): void {
   print(`## Peers, same process, same ${p.source} articles (best of rounds)`);
   print();
@@ -323,6 +347,9 @@ async function main(): Promise<void> {
     }
   }
 
+  const cli = benchCli();
+  reportCli(cli);
+
   const bundles = await benchBundles();
   reportBundles(bundles);
   const peers = runWorker<{ source: string; rows: PeerRow[] }>('peers-worker.ts');
@@ -345,7 +372,7 @@ async function main(): Promise<void> {
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt, node: process.version, pipeline, long, stack, bundles, peers, floors }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt, node: process.version, pipeline, long, stack, cli, bundles, peers, floors }, null, 2)}\n`,
   );
   console.log(`\nWrote ${file}`);
 }

@@ -1,4 +1,6 @@
-import { DEFAULT_NEAR_THRESHOLD, type SummaryOptions } from '../pipeline';
+import type { SummaryOptions } from '../pipeline';
+// The dedup stage alone: the settings load (in the CLI's main thread too) without every pipeline stage's models.
+import { DEFAULT_NEAR_THRESHOLD } from '../pipeline/dedup';
 import type { SummaryRule } from '../service';
 import * as z from '../zod';
 

@@ -12,13 +12,14 @@ import { S3ObjectStore } from '../aws/s3-object-store';
 import { S3ResultStore } from '../aws/s3-result-store';
 import { S3UploadSigner } from '../aws/s3-upload-signer';
 import { SqsArticleQueue } from '../aws/sqs-article-queue';
-import { MemoryClaimIndex } from '../local/memory-claim-index';
-import { MemoryDedupIndex } from '../local/memory-dedup-index';
-import { MemoryObjectStore, MemoryResultStore } from '../local/memory-object-store';
-import type { InputFormat, SummaryOptions } from '../pipeline';
 import type { ArticleQueue, FactCheckLibrary, ResultReader, UploadSigner } from '../ports';
-import type { ServiceConfig, ServiceDeps } from '../service';
+import type { ServiceDeps } from '../service';
 import type { Settings } from './settings';
+
+// Memory ports and the service config live in modules of their own, so that the CLI's worker threads load
+// neither the AWS SDK nor its adapters; re-exported here for every other entry point.
+export { createMemoryPorts, type MemoryPorts } from './memory-ports';
+export { serviceConfigOf } from './service-config';
 
 /**
  * The ports of each entry point, constructed in one place: the Lambda handlers and `factsum backfill` run on
@@ -111,43 +112,4 @@ export function createArticleQueue(
 /** The region in an SQS queue URL (`https://sqs.<region>.amazonaws.com/<account>/<name>`), if it names one. */
 function regionOfQueue(queueUrl: string): string | undefined {
   return /^https:\/\/sqs\.([a-z0-9-]+)\.amazonaws\.com\//.exec(queueUrl)?.[1];
-}
-
-/** The service's ports in memory: a fresh, empty corpus. */
-export type MemoryPorts = ServiceDeps & {
-  readonly objects: MemoryObjectStore;
-  readonly results: MemoryResultStore;
-  readonly index: MemoryDedupIndex;
-  readonly claims: MemoryClaimIndex;
-};
-
-/** In-memory ports for `analyze --corpus`, evaluations and unit tests. */
-export function createMemoryPorts(clock: () => number = () => performance.now()): MemoryPorts {
-  return {
-    objects: new MemoryObjectStore(),
-    results: new MemoryResultStore(),
-    index: new MemoryDedupIndex(),
-    claims: new MemoryClaimIndex(),
-    clock,
-  };
-}
-
-/** The service core's settings from the validated settings, with per-run overrides (CLI flags, `--force`). */
-export function serviceConfigOf(
-  settings: Pick<Settings, 'maxInputBytes' | 'summary' | 'summaryRules' | 'nearThreshold'>,
-  overrides: {
-    readonly summary?: SummaryOptions;
-    readonly reprocess?: boolean;
-    readonly format?: InputFormat;
-  } = {},
-): ServiceConfig {
-  const summary = overrides.summary ?? settings.summary;
-  return {
-    maxBytes: settings.maxInputBytes,
-    nearThreshold: settings.nearThreshold,
-    summaryRules: settings.summaryRules,
-    ...(summary === undefined ? {} : { summary }),
-    ...(overrides.reprocess === undefined ? {} : { reprocess: overrides.reprocess }),
-    ...(overrides.format === undefined ? {} : { format: overrides.format }),
-  };
 }

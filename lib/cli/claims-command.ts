@@ -1,14 +1,8 @@
 import { createInterface } from 'node:readline';
 import { scoreSentence } from '../pipeline';
+import { CLAIMS_HELP } from './claims-help';
 import type { CliIo } from './io';
 import { UsageError } from './usage-error';
-
-export const CLAIMS_HELP = `factsum claims: score sentences read from stdin for check-worthiness.
-
-Usage:
-  factsum claims < sentences.txt
-
-Prints {"text","score","checkworthy","types"} per non-blank input line, in order.`;
 
 /** `factsum claims`: scores each non-blank stdin line for check-worthiness. */
 export async function runClaims(args: readonly string[], io: CliIo): Promise<number> {

@@ -10,6 +10,7 @@ export { normalizeEtag, processObjectCreated } from './process-upload';
 export type {
   ObjectCreated,
   ObjectRemoved,
+  PipelineSteps,
   ProcessOutcome,
   RemovalOutcome,
   ServiceConfig,

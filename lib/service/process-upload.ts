@@ -137,7 +137,7 @@ function prepare(deps: ServiceDeps, config: ServiceConfig, upload: Upload): Prep
       timings: {},
     };
   }
-  return prepareArticle(read.object.bytes, {
+  return (deps.pipeline?.prepareArticle ?? prepareArticle)(read.object.bytes, {
     maxBytes: config.maxBytes,
     fileName: event.key,
     clock: deps.clock,
@@ -249,7 +249,7 @@ function analyse(
   prepared: PreparedArticle,
 ): Analysis {
   const metadata = upload.read.object.kind === 'object' ? upload.read.object.metadata : {};
-  return analyzeArticle(prepared.article, {
+  return (deps.pipeline?.analyzeArticle ?? analyzeArticle)(prepared.article, {
     uploadedAt: upload.event.eventTime,
     clock: deps.clock,
     summary: resolveSummaryOptions(upload.event.key, metadata, {

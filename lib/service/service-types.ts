@@ -1,4 +1,4 @@
-import type { Clock, InputFormat, SummaryOptions } from '../pipeline';
+import type { analyzeArticle, Clock, InputFormat, prepareArticle, SummaryOptions } from '../pipeline';
 import type {
   ClaimIndex,
   DedupIndex,
@@ -41,6 +41,17 @@ export type ServiceDeps = {
   /** The library of published fact-checks; without it claims get no `factChecks`. */
   readonly factChecks?: FactCheckLibrary;
   readonly clock: Clock;
+  /**
+   * The pipeline's two pure steps, when they are computed elsewhere (the CLI computes them in worker threads and
+   * replays them here in upload order); absent, the service calls the pipeline itself.
+   */
+  readonly pipeline?: PipelineSteps;
+};
+
+/** The pure steps the service runs per upload: the same signatures as the pipeline's own functions. */
+export type PipelineSteps = {
+  readonly prepareArticle: typeof prepareArticle;
+  readonly analyzeArticle: typeof analyzeArticle;
 };
 
 /** The settings the service core reads (lib/app/settings.ts validates them for every entry point). */
