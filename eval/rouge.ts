@@ -170,3 +170,39 @@ export function rougeMulti(
     max: combine((v) => v.reduce((a, x) => Math.max(a, x), 0)),
   };
 }
+
+/** References tokenised once, for scoring many candidates against them (training, oracles). */
+export type PreparedReferences = readonly {
+  readonly uni: Map<string, number>;
+  readonly bi: Map<string, number>;
+  readonly n: number;
+}[];
+
+/** Tokenises and counts the references' unigrams and bigrams once. */
+export function prepareReferences(references: readonly string[], options: RougeOptions): PreparedReferences {
+  return references.map((r) => {
+    const tokens = rougeTokens(r, options);
+    return { uni: ngramCounts(tokens, 1), bi: ngramCounts(tokens, 2), n: tokens.length };
+  });
+}
+
+/** Mean ROUGE-1 and ROUGE-2 F1 over prepared references of a candidate given as tokens (same options). */
+export function rouge12(
+  candidate: readonly string[],
+  references: PreparedReferences,
+): { r1: number; r2: number } {
+  const uni = ngramCounts(candidate, 1);
+  const bi = ngramCounts(candidate, 2);
+  let r1 = 0;
+  let r2 = 0;
+  for (const ref of references) {
+    let o1 = 0;
+    for (const [g, k] of uni) o1 += Math.min(k, ref.uni.get(g) ?? 0);
+    let o2 = 0;
+    for (const [g, k] of bi) o2 += Math.min(k, ref.bi.get(g) ?? 0);
+    r1 += f1(o1, candidate.length, ref.n);
+    r2 += f1(o2, Math.max(0, candidate.length - 1), Math.max(0, ref.n - 1));
+  }
+  const n = Math.max(1, references.length);
+  return { r1: r1 / n, r2: r2 / n };
+}
