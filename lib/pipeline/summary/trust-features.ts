@@ -43,8 +43,12 @@ export const TRUST_FEATURES = [
 
 export type TrustFeature = (typeof TRUST_FEATURES)[number];
 
-/** The position features, which a delayed lede (an opener that ignores the headline) scales down. */
-export const POSITION_FEATURES: ReadonlySet<TrustFeature> = new Set([
+/**
+ * What a delayed lede (an opener that ignores the headline) scales down: the position features, and the
+ * discount on salience that comes with trusting position, so that such an article is ranked by content.
+ */
+export const HEADLINE_GATED: ReadonlySet<TrustFeature> = new Set([
+  'salience',
   'lede',
   'ledeNext',
   'ledeThird',

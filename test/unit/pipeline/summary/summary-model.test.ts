@@ -159,7 +159,7 @@ describe('trustScale', () => {
     ],
     ['the whole article', { ledeTitleShare: 1, hasTitle: true, budgetShare: 1 }, { fade: 0, gate: 1 }],
     // A delayed lede repeats little of the headline: its position counts for a fraction.
-    ['delayed lede', { ledeTitleShare: 0.1, hasTitle: true, budgetShare: 0.1 }, { fade: 1, gate: 0.2 }],
+    ['delayed lede', { ledeTitleShare: 0.1, hasTitle: true, budgetShare: 0.1 }, { fade: 1, gate: 0.04 }],
     [
       'lede shares nothing with the headline',
       { ledeTitleShare: 0, hasTitle: true, budgetShare: 0.1 },
@@ -188,5 +188,30 @@ describe('trustScale', () => {
     trust[width + TRUST_FEATURES.indexOf('long')] = 1;
     const logits = scoreSentenceLogits(trusting, [0.5, 0.5, 0.5], trust, { fade: 0.5, gate: 0.25 });
     expect(logits).toEqual([0.5 + 4 * 0.5 * 0.25, 0.5 - 2 * 0.5, 0.5]);
+  });
+});
+
+describe('the headline gate', () => {
+  it('gives a delayed lede back its salience: neither position nor the discount on content applies', () => {
+    const weights = Object.fromEntries(TRUST_FEATURES.map((name) => [name, 0])) as Record<
+      (typeof TRUST_FEATURES)[number],
+      number
+    >;
+    const model: SummaryModel = {
+      ...shipped,
+      trust: { ...shipped.trust, weights: { ...weights, salience: -0.75, lede: 12 } },
+    };
+    const width = TRUST_FEATURES.length;
+    const salience = [-1, -3];
+    const trust = new Float64Array(width * 2);
+    trust[TRUST_FEATURES.indexOf('salience')] = -1;
+    trust[width + TRUST_FEATURES.indexOf('salience')] = -3;
+    trust[TRUST_FEATURES.indexOf('lede')] = 1;
+    // Prepare: the same article with a lede that repeats the headline (gate 1) and one that does not (gate 0).
+    const trusted = scoreSentenceLogits(model, salience, trust, { fade: 1, gate: 1 });
+    const delayed = scoreSentenceLogits(model, salience, trust, { fade: 1, gate: 0 });
+    // Assess: trusted, the lede leads and content counts a quarter; delayed, the salience log-odds alone.
+    expect(trusted).toEqual([-1 + 0.75 + 12, -3 + 2.25]);
+    expect(delayed).toEqual(salience);
   });
 });
