@@ -6,7 +6,6 @@
  * a human highlights, next to Lead-3 on the same texts.
  */
 
-import { fnv1a } from './bbc-data';
 import { type HighlightItem, p } from './highlights/item';
 import { SET_B } from './highlights/set-b';
 import { SET_C } from './highlights/set-c';
@@ -169,11 +168,3 @@ export const HIGHLIGHT_ITEMS: readonly HighlightItem[] = [
 
 /** Every human-highlight article: the first eight above, then sets B and C (eval/highlights/). */
 export const ALL_HIGHLIGHT_ITEMS: readonly HighlightItem[] = [...HIGHLIGHT_ITEMS, ...SET_B, ...SET_C];
-
-/**
- * Half the highlight articles (by a hash of the title) are the 'dev' half the lead prior's settings were
- * chosen on (eval/train-summary.ts); the other half is the 'test' half, looked at only to report.
- */
-export function highlightSplit(title: string): 'dev' | 'test' {
-  return fnv1a(title) % 2 === 0 ? 'dev' : 'test';
-}

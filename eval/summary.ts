@@ -1,12 +1,13 @@
 /**
- * Summary quality on BBC News Summary (Greene & Cunningham 2006; Kaggle extractive references), on the
- * HELD-OUT split of eval/bbc-data.ts (the model is trained on the other split by eval/train-summary.ts):
- * ROUGE-1/2/L F1 of factsum, factsum without its lead prior, Lead-k and plain TextRank at k = the number of
- * reference sentences, overall and per category, with summaries per second; then Lead-3 against factsum at
- * three sentences on the same split and on the self-written human-highlight set (eval/summary-highlights.ts);
- * then throughput on median-length articles.
- * Run: npm run eval:summary (add --all to also score the training split). Skips BBC when ../shared/data is
- * absent.
+ * Summary quality. First on real news with human references (eval/summary-news.ts: SummEval, Newsroom and
+ * NEWTS, by fit and report part). Then on BBC News Summary (Greene & Cunningham 2006; Kaggle extractive,
+ * machine-selected references), on the HELD-OUT split of eval/bbc-data.ts (the salience model is trained on
+ * the other split by eval/train-summary.ts): ROUGE-1/2/L F1 of factsum, factsum without its trust layer,
+ * Lead-k and plain TextRank at k = the number of reference sentences, overall and per category, with
+ * summaries per second; then Lead-3 against factsum at three sentences on the same split and on the
+ * self-written human-highlight set (eval/summary-highlights.ts; nothing is fitted on it); then throughput on
+ * median-length articles.
+ * Run: npm run eval:summary (add --all to also score the BBC training split). Skips what ../shared/data lacks.
  */
 
 import modelJson from '../lib/models/summary-weights.json';
@@ -19,7 +20,8 @@ import type { Sentence } from '../lib/pipeline/types';
 import { BBC_ROOT, type BbcItem, loadBbc } from './bbc-data';
 import { buildTfIdf, rankByCentrality, similarityMatrix } from './reference/dense-textrank';
 import { type RougeScores, rouge } from './rouge';
-import { ALL_HIGHLIGHT_ITEMS, type HighlightItem, highlightSplit } from './summary-highlights';
+import { ALL_HIGHLIGHT_ITEMS, type HighlightItem } from './summary-highlights';
+import { printNewsTables } from './summary-news';
 
 /** Throughput is measured for at least this long per system, so that timer resolution does not matter. */
 const MIN_BENCH_MS = 1500;
@@ -98,7 +100,12 @@ function textRankTfCosine(body: string, k: number): string {
   return topSentences(sentences, rank, k);
 }
 
-const NO_LEAD_PRIOR = { ...parseSummaryModel(modelJson), leadPrior: 0 };
+const SHIPPED = parseSummaryModel(modelJson);
+/** The shipped model with its trust layer switched off: the BBC-trained salience model alone. */
+const NO_TRUST = {
+  ...SHIPPED,
+  trust: { ...SHIPPED.trust, fullShare: 0, zeroShare: Number.MIN_VALUE },
+};
 
 const SYSTEMS: readonly System[] = [
   {
@@ -107,10 +114,10 @@ const SYSTEMS: readonly System[] = [
       joinSentences(summarize({ title, text: body }, segmentSentences(body), { maxSentences: k })),
   },
   {
-    name: 'factsum, no lead prior',
+    name: 'factsum, no trust layer',
     run: ({ title, body, k }) =>
       joinSentences(
-        selectSummary(NO_LEAD_PRIOR, { title, text: body }, segmentSentences(body), { maxSentences: k }),
+        selectSummary(NO_TRUST, { title, text: body }, segmentSentences(body), { maxSentences: k }),
       ),
   },
   { name: 'Lead-k', run: ({ body, k }) => joinSentences(segmentSentences(body).slice(0, k)) },
@@ -181,8 +188,12 @@ function benchmark(items: readonly BbcItem[]): number {
 function main(): void {
   console.log(
     'ROUGE F1 x100 (Lin 2004), own implementation (eval/rouge.ts): tokens are lowercase Unicode letter/digit runs, ' +
-      'no stemming, no stopword removal, no length truncation; ROUGE-L = LCS of the whole summary against the whole ' +
-      'reference (not the sentence-level union LCS "ROUGE-Lsum"). One reference per article; mean of per-article F1.',
+      'no stopword removal, no length truncation; ROUGE-L = LCS of the whole summary against the whole reference, ' +
+      'ROUGE-Lsum = summary-level union LCS over sentences; mean of per-article F1.',
+  );
+  printNewsTables();
+  console.log(
+    '\nBBC and the self-written highlights below: no stemming, ROUGE-L only (whole-summary LCS), one reference.',
   );
   const items = loadBbc();
   if (items === undefined) console.log(`BBC skipped: ${BBC_ROOT} not found`);
@@ -198,14 +209,9 @@ function main(): void {
   const highlightInputs = (list: readonly HighlightItem[]) =>
     list.map((it) => ({ title: it.title, body: it.text, k: 3, reference: it.highlights.join(' ') }));
   const groups: readonly [string, readonly HighlightItem[]][] = [
-    ['human highlights, all', ALL_HIGHLIGHT_ITEMS],
-    [
-      'human highlights, dev half (lead prior tuned here)',
-      ALL_HIGHLIGHT_ITEMS.filter((it) => highlightSplit(it.title) === 'dev'),
-    ],
-    ['human highlights, test half', ALL_HIGHLIGHT_ITEMS.filter((it) => highlightSplit(it.title) === 'test')],
-    ['human highlights, inverted pyramid', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === undefined)],
-    ['human highlights, delayed lede', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === 'delayed')],
+    ['self-written highlights (not real news), all', ALL_HIGHLIGHT_ITEMS],
+    ['self-written, inverted pyramid', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === undefined)],
+    ['self-written, delayed lede', ALL_HIGHLIGHT_ITEMS.filter((it) => it.lede === 'delayed')],
   ];
   for (const [label, list] of groups) printThreeSentences(label, highlightInputs(list));
 

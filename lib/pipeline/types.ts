@@ -59,7 +59,24 @@ export type Article = {
 /** A sentence with exact offsets into Article.text: text === article.text.slice(start, end). */
 export type Sentence = { readonly text: string; readonly start: number; readonly end: number };
 
-export type SummarySentence = Sentence & { readonly score: number };
+/**
+ * Why a sentence is in the summary: where it sits, how central it is, how much of the headline it repeats,
+ * and the features that added most to its score. Numbers rounded to 2 decimals.
+ */
+export type SummaryWhy = {
+  /** Index of the sentence in the article (0 = first). */
+  readonly position: number;
+  /** Whether it is the detected lede: the first sentence of the body that is not a caption, byline or teaser. */
+  readonly lede: boolean;
+  /** LexRank centrality relative to the article's most central sentence, 0..1. */
+  readonly centrality: number;
+  /** Share of the headline's content terms it repeats, 0..1 (0 without a headline). */
+  readonly headline: number;
+  /** The features that added most to its log-odds, largest first (at most three, each > 0). */
+  readonly top: readonly { readonly feature: string; readonly logit: number }[];
+};
+
+export type SummarySentence = Sentence & { readonly score: number; readonly why?: SummaryWhy };
 
 export type ClaimType = 'numeric' | 'temporal' | 'quote' | 'attribution' | 'comparison' | 'causal' | 'event';
 

@@ -191,7 +191,20 @@ function renderSegment(segment: Segment, claims: readonly ReportClaim[]): string
   return `<span class="${classes.join(' ')}" ${attributes.join(' ')}>${text}</span>`;
 }
 
-function renderSummary(sentences: readonly { text: string; start: number; score?: number }[]): string {
+type ReportSentence = NonNullable<ReportResult['summary']>['sentences'][number];
+
+/** "sentence 1 (lede) · centrality 0.82 · headline 0.5 · lede +2.1, centroid +0.9": why a sentence was picked. */
+function describeWhy(why: NonNullable<ReportSentence['why']>): string {
+  const parts = [
+    `sentence ${why.position + 1}${why.lede ? ' (lede)' : ''}`,
+    `centrality ${why.centrality}`,
+    `headline ${why.headline}`,
+  ];
+  if (why.top.length > 0) parts.push(why.top.map((t) => `${t.feature} +${t.logit}`).join(', '));
+  return parts.join(' · ');
+}
+
+function renderSummary(sentences: readonly ReportSentence[]): string {
   if (sentences.length === 0) {
     return '<section class="panel" id="summary"><h2>Summary</h2><p class="muted">No summary.</p></section>';
   }
@@ -199,6 +212,9 @@ function renderSummary(sentences: readonly { text: string; start: number; score?
     (sentence, index) =>
       `<li data-summary-item="${index + 1}">${escapeHtml(sentence.text)}` +
       (sentence.score === undefined ? '' : ` <span class="muted">(${formatScore(sentence.score)})</span>`) +
+      (sentence.why === undefined
+        ? ''
+        : `<br><small class="muted why">why: ${escapeHtml(describeWhy(sentence.why))}</small>`) +
       '</li>',
   );
   return `<section class="panel" id="summary"><h2>Summary</h2><ol>${items.join('')}</ol></section>`;

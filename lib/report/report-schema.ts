@@ -6,11 +6,20 @@ import * as z from '../zod';
  * (claim types, entity kinds, units) are plain strings here, so that a newer result still renders.
  */
 
+const whySchema = z.object({
+  position: z.number().check(z.int()),
+  lede: z.boolean(),
+  centrality: z.number(),
+  headline: z.number(),
+  top: z.array(z.object({ feature: z.string(), logit: z.number() })),
+});
+
 const sentenceSchema = z.object({
   text: z.string(),
   start: z.number().check(z.int()),
   end: z.number().check(z.int()),
   score: z.optional(z.number()),
+  why: z.optional(whySchema),
 });
 
 const relatedClaimSchema = z.object({

@@ -1,3 +1,3 @@
-/** summary: extractive summaries, sentences scored by a trained model over position, centrality and headline features. */
+/** summary: extractive summaries, sentences scored by a trained model over centrality, headline, lede and position-trust features. */
 export type { SummaryOptions } from './select-summary';
 export { summarize } from './summarize';

@@ -1,6 +1,14 @@
-import type { Sentence, SummarySentence } from '../types';
-import { extractSummaryFeatureMatrix, SUMMARY_FEATURES } from './features';
-import { leadWeight, type SummaryModel, scoreSentenceLogits } from './model';
+import type { Sentence, SummarySentence, SummaryWhy } from '../types';
+import { extractSummaryFeatureMatrix, SUMMARY_FEATURES, type SummaryFeatureMatrix } from './features';
+import {
+  contributions,
+  type SummaryModel,
+  scoreSalience,
+  scoreSentenceLogits,
+  type TrustScale,
+  trustScale,
+} from './model';
+import { datelineLength, extractTrustFeatures, type TrustFeatureMatrix } from './trust-features';
 
 /**
  * How long a summary may be. Every limit given applies and the tightest wins; with none, the length grows
@@ -55,45 +63,73 @@ export function resolveLength(n: number, options: SummaryOptions): { sentences: 
   return { sentences: Math.max(0, Math.min(n, sentences)), words: Math.max(0, words) };
 }
 
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-/** Column of the `title` feature in a row of feature values. */
+/** Column of the `title` and `centrality` features in a row of feature values. */
 const TITLE_COLUMN = SUMMARY_FEATURES.indexOf('title');
+const CENTRALITY_COLUMN = SUMMARY_FEATURES.indexOf('centrality');
+/** Features a `why` lists at most: enough to tell position from content, short enough to read. */
+const WHY_FEATURES = 3;
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/**
- * Extractive summary with a given salience model: every sentence is scored by the model over its features
- * (summary-features.ts), then sentences are picked greedily by Maximal Marginal Relevance (Carbonell &
- * Goldstein 1998) within the sentence and word budgets, skipping boilerplate and near-duplicates. Returns
- * the picks in document order with exact offsets and the model's probability rounded to 3 decimals. Ties go
- * to the earlier sentence; the model is passed in so that training can evaluate candidates.
- */
-export function selectSummary(
+/** Everything about an article's sentences that does not depend on the trust layer's weights or the length. */
+export type PreparedSummary = {
+  readonly matrix: SummaryFeatureMatrix;
+  /** Salience log-odds of each sentence (scoreSalience). */
+  readonly salience: readonly number[];
+  readonly trust: TrustFeatureMatrix;
+  readonly sentences: number;
+};
+
+/** Computes the salience and trust features of an article's sentences once (training re-scores them often). */
+export function prepareSummary(
   model: SummaryModel,
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],
-  options: SummaryOptions = {},
-): SummarySentence[] {
-  const budget = resolveLength(sentences.length, options);
-  if (budget.sentences === 0 || budget.words === 0) return [];
-  const { values, similarity, words, boilerplate, titleTerms } = extractSummaryFeatureMatrix(
-    article,
-    sentences,
-  );
-  // The first row's `title` feature: how much of the headline the opener repeats.
-  const lead = leadWeight(model, {
-    openerTitleShare: values[TITLE_COLUMN] ?? 0,
-    hasTitle: titleTerms > 0,
-    budgetShare: budget.sentences / Math.max(1, sentences.length),
+): PreparedSummary {
+  const matrix = extractSummaryFeatureMatrix(article, sentences);
+  const salience = scoreSalience(model, matrix.values);
+  const trust = extractTrustFeatures(matrix, sentences, salience);
+  return { matrix, salience, trust, sentences: sentences.length };
+}
+
+/** A chosen sentence: its index and its probability rounded to 3 decimals. */
+export type Pick = { readonly index: number; readonly score: number };
+
+/** The trust layer's scale for a prepared article and a summary of `sentences` sentences. */
+function scaleOf(model: SummaryModel, prepared: PreparedSummary, sentences: number): TrustScale {
+  const width = SUMMARY_FEATURES.length;
+  return trustScale(model, {
+    ledeTitleShare: prepared.matrix.values[prepared.trust.lede * width + TITLE_COLUMN] ?? 0,
+    hasTitle: prepared.matrix.titleTerms > 0,
+    budgetShare: sentences / Math.max(1, prepared.sentences),
   });
+}
+
+/**
+ * Picks sentences greedily by Maximal Marginal Relevance (Carbonell & Goldstein 1998) within the budgets,
+ * skipping boilerplate and near-duplicates; returns them in document order. Ties go to the earlier sentence.
+ */
+export function pickSentences(
+  model: SummaryModel,
+  prepared: PreparedSummary,
+  budget: { readonly sentences: number; readonly words: number },
+): Pick[] {
+  if (budget.sentences === 0 || budget.words === 0) return [];
+  const { matrix } = prepared;
+  const { similarity, words, boilerplate } = matrix;
+  const scale = scaleOf(model, prepared, budget.sentences);
   // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
-  const scores = scoreSentenceLogits(model, values, lead).map((z) => round3(sigmoid(z)));
+  const scores = scoreSentenceLogits(model, prepared.salience, prepared.trust.values, scale).map((z) =>
+    round3(sigmoid(z)),
+  );
   const lambda = model.mmrLambda;
   const chosen: number[] = [];
   const available: number[] = [];
-  for (let i = 0; i < sentences.length; i++) if (boilerplate[i] === 0) available.push(i);
+  for (let i = 0; i < prepared.sentences; i++) if (boilerplate[i] === 0) available.push(i);
   let wordsLeft = budget.words;
   // Each sentence's highest similarity to any chosen one, updated as sentences are chosen.
-  const redundancy = new Float64Array(sentences.length);
+  const redundancy = new Float64Array(prepared.sentences);
   while (chosen.length < budget.sentences) {
     let best = -1;
     let bestValue = Number.NEGATIVE_INFINITY;
@@ -113,10 +149,52 @@ export function selectSummary(
     wordsLeft -= words[best] ?? 0;
     for (const i of available) redundancy[i] = Math.max(redundancy[i] ?? 0, similarity(i, best));
   }
+  return chosen.sort((a, b) => a - b).map((index) => ({ index, score: scores[index] ?? 0 }));
+}
+
+/** Why sentence i was picked: position, lede, centrality, headline share and its top contributions. */
+function explain(model: SummaryModel, prepared: PreparedSummary, scale: TrustScale, i: number): SummaryWhy {
+  const width = SUMMARY_FEATURES.length;
+  const values = prepared.matrix.values;
+  const top = contributions(model, values, prepared.trust.values, scale, i)
+    .map((c) => ({ feature: c.feature, logit: round2(c.logit) }))
+    .filter((c) => c.logit > 0)
+    // Array.prototype.sort is stable: equal contributions keep the features' declared order.
+    .sort((a, b) => b.logit - a.logit)
+    .slice(0, WHY_FEATURES);
+  return {
+    position: i,
+    lede: i === prepared.trust.lede,
+    centrality: round2(values[i * width + CENTRALITY_COLUMN] ?? 0),
+    headline: round2(values[i * width + TITLE_COLUMN] ?? 0),
+    top,
+  };
+}
+
+/**
+ * Extractive summary with a given salience model: every sentence is scored by the model over its salience
+ * features (features.ts) and its trust features (trust-features.ts), then picked by pickSentences. Returns
+ * the picks in document order with exact offsets (a dateline that opens a pick left out), the model's
+ * probability rounded to 3 decimals and why each was picked. The model is passed in so that training can evaluate candidates.
+ */
+export function selectSummary(
+  model: SummaryModel,
+  article: { readonly title: string; readonly text: string },
+  sentences: readonly Sentence[],
+  options: SummaryOptions = {},
+): SummarySentence[] {
+  const budget = resolveLength(sentences.length, options);
+  if (budget.sentences === 0 || budget.words === 0) return [];
+  const prepared = prepareSummary(model, article, sentences);
+  const scale = scaleOf(model, prepared, budget.sentences);
   const out: SummarySentence[] = [];
-  for (const i of chosen.sort((a, b) => a - b)) {
-    const s = sentences[i];
-    if (s !== undefined) out.push({ text: s.text, start: s.start, end: s.end, score: scores[i] ?? 0 });
+  for (const { index, score } of pickSentences(model, prepared, budget)) {
+    const s = sentences[index];
+    if (s === undefined) continue;
+    // A dateline ("Rome (CNN) —") is left out: the summary says what happened, not who filed it from where.
+    const skip = datelineLength(s.text);
+    const why = explain(model, prepared, scale, index);
+    out.push({ text: s.text.slice(skip), start: s.start + skip, end: s.end, score, why });
   }
   return out;
 }

@@ -6,8 +6,8 @@ import { resolveLength, type SummaryOptions, selectSummary } from './select-summ
 export { autoLength, type SummaryOptions } from './select-summary';
 
 /**
- * The shipped salience model (trained by eval/train-summary.ts on the BBC training split), validated once at
- * module load: a malformed model file fails loudly, not silently.
+ * The shipped model (eval/train-summary.ts: salience on the BBC training split, position trust on the fit part
+ * of the real news sets), validated once at module load: a malformed model file fails loudly, not silently.
  */
 const MODEL = parseSummaryModel(modelJson);
 
@@ -40,10 +40,12 @@ function candidateSentences(sentences: readonly Sentence[]): readonly Sentence[]
 /**
  * Extractive summary: a logistic-regression salience model over LexRank centrality (Erkan & Radev 2004),
  * centroid similarity, term frequency, title overlap, lead and paragraph position, length and sentence
- * quality, then MMR selection (Carbonell & Goldstein 1998) within `maxSentences`, `maxWords` and `ratio`.
- * Sentences come back in document order with exact offsets and a 0..1 score rounded to 3 decimals; without
- * limits the length grows slowly with the article (3 sentences for short ones, at most 7). Documents
- * longer than MAX_SUMMARY_CANDIDATES sentences are summarised from their lead and an even sample.
+ * quality, plus a position-trust layer for short summaries of news (the detected lede and the sentences after
+ * it, furniture such as captions and teaser questions; trust-features.ts), then MMR selection (Carbonell &
+ * Goldstein 1998) within `maxSentences`, `maxWords` and `ratio`. Sentences come back in document order with
+ * exact offsets, a 0..1 score rounded to 3 decimals and why each was picked; without limits the length grows
+ * slowly with the article (3 sentences for short ones, at most 7). Documents longer than
+ * MAX_SUMMARY_CANDIDATES sentences are summarised from their lead and an even sample.
  */
 export function summarize(
   article: { readonly title: string; readonly text: string },

@@ -192,6 +192,38 @@ describe('renderArticleReport: highlights and claims', () => {
     expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
   });
 
+  it.each<[string, { why?: NonNullable<Result['summary']>['sentences'][number]['why'] }, string]>([
+    [
+      'the lede, with its top features',
+      {
+        why: {
+          position: 0,
+          lede: true,
+          centrality: 0.82,
+          headline: 0.5,
+          top: [
+            { feature: 'lede', logit: 2.1 },
+            { feature: 'centroid', logit: 0.9 },
+          ],
+        },
+      },
+      'why: sentence 1 (lede) · centrality 0.82 · headline 0.5 · lede +2.1, centroid +0.9',
+    ],
+    [
+      'a later sentence without positive features',
+      { why: { position: 4, lede: false, centrality: 1, headline: 0, top: [] } },
+      'why: sentence 5 · centrality 1 · headline 0',
+    ],
+    // Results written before sentences said why: nothing is shown.
+    ['a result without why', {}, ''],
+  ])('says why a summary sentence was picked: %s', (_name, extra, expected) => {
+    const summary = spanOf('The council of Eastbury approved a £12m budget on Monday.');
+    const { doc } = render(
+      processedResult({ summary: { sentences: [{ ...summary, score: 0.9, ...extra }] } }),
+    );
+    expect(text(doc, '#summary li .why')).toBe(expected);
+  });
+
   it('shows a claim with its types, score, entities, normalised numbers and dates, attribution and hedge', () => {
     const { doc } = render(processedResult());
     const second = text(doc, '#claim-2');

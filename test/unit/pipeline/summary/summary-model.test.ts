@@ -7,12 +7,13 @@ import {
   SUMMARY_FEATURES,
 } from '../../../../lib/pipeline/summary/features';
 import {
-  leadWeight,
   parseSummaryModel,
   type SummaryModel,
   SummaryModelError,
   scoreSentenceLogits,
+  trustScale,
 } from '../../../../lib/pipeline/summary/model';
+import { TRUST_FEATURES } from '../../../../lib/pipeline/summary/trust-features';
 import { segmentSentences } from '../../../../lib/pipeline/text/segment';
 import type { Sentence } from '../../../../lib/pipeline/types';
 
@@ -21,6 +22,7 @@ const shipped = parseSummaryModel(modelJson);
 describe('parseSummaryModel', () => {
   it('accepts the shipped model with a weight for every feature', () => {
     expect(Object.keys(shipped.weights).sort()).toEqual([...SUMMARY_FEATURES].sort());
+    expect(Object.keys(shipped.trust.weights).sort()).toEqual([...TRUST_FEATURES].sort());
   });
 
   const { centrality: _dropped, ...missingOne } = shipped.weights;
@@ -31,11 +33,14 @@ describe('parseSummaryModel', () => {
     ['a non-numeric weight', { ...shipped, weights: { ...shipped.weights, lead: '1' } }],
     ['an infinite bias', { ...shipped, bias: Number.POSITIVE_INFINITY }],
     ['mmrLambda above 1', { ...shipped, mmrLambda: 1.5 }],
-    ['a negative lead prior', { ...shipped, leadPrior: -1 }],
-    ['a lead span under one sentence', { ...shipped, leadSpan: 0.5 }],
-    ['a lead share limit of 0', { ...shipped, leadShareLimit: 0 }],
-    ['a lead share limit above 1', { ...shipped, leadShareLimit: 1.5 }],
-    ['no lead share limit', { ...shipped, leadShareLimit: undefined }],
+    ['no trust layer', { ...shipped, trust: undefined }],
+    ['a missing trust weight', { ...shipped, trust: { ...shipped.trust, weights: { lede: 1 } } }],
+    ['a negative fade start', { ...shipped, trust: { ...shipped.trust, fullShare: -0.1 } }],
+    ['a fade end above 1', { ...shipped, trust: { ...shipped.trust, zeroShare: 1.5 } }],
+    [
+      'full trust beyond the fade end',
+      { ...shipped, trust: { ...shipped.trust, fullShare: 0.6, zeroShare: 0.5 } },
+    ],
   ])('rejects %s', (_name, raw) => {
     expect(() => parseSummaryModel(raw)).toThrow(SummaryModelError);
   });
@@ -132,29 +137,81 @@ describe('extractSummaryFeatureMatrix', () => {
   });
 });
 
-describe('leadWeight', () => {
-  const model: SummaryModel = { ...shipped, leadPrior: 4, leadSpan: 5, leadShareLimit: 0.4 };
-  it.each<[string, Parameters<typeof leadWeight>[1], number]>([
-    // An opener that repeats the headline, three sentences of thirty: most of the prior.
-    ['inverted pyramid, short summary', { openerTitleShare: 0.75, hasTitle: true, budgetShare: 0.1 }, 3],
-    // The same opener, but the summary is 40% of the article: faded out.
-    ['inverted pyramid, long summary', { openerTitleShare: 0.75, hasTitle: true, budgetShare: 0.4 }, 0],
-    ['longer than the limit', { openerTitleShare: 1, hasTitle: true, budgetShare: 0.9 }, 0],
-    // A delayed lede repeats little of the headline: a fraction of the prior.
-    ['delayed lede', { openerTitleShare: 0.1, hasTitle: true, budgetShare: 0.1 }, 0.6],
-    ['opener shares nothing with the headline', { openerTitleShare: 0, hasTitle: true, budgetShare: 0.1 }, 0],
+describe('trustScale', () => {
+  const model: SummaryModel = { ...shipped, trust: { ...shipped.trust, fullShare: 0.2, zeroShare: 0.4 } };
+  it.each<[string, Parameters<typeof trustScale>[1], { fade: number; gate: number }]>([
+    // A lede that repeats the headline, three sentences of thirty: the whole layer.
+    [
+      'inverted pyramid, short summary',
+      { ledeTitleShare: 0.75, hasTitle: true, budgetShare: 0.1 },
+      { fade: 1, gate: 1 },
+    ],
+    // Halfway between full trust (20% of the article) and none (40%).
+    [
+      'summary of 30% of the article',
+      { ledeTitleShare: 0.75, hasTitle: true, budgetShare: 0.3 },
+      { fade: 0.5, gate: 1 },
+    ],
+    [
+      'summary of 40% of the article',
+      { ledeTitleShare: 1, hasTitle: true, budgetShare: 0.4 },
+      { fade: 0, gate: 1 },
+    ],
+    ['the whole article', { ledeTitleShare: 1, hasTitle: true, budgetShare: 1 }, { fade: 0, gate: 1 }],
+    // A delayed lede repeats little of the headline: its position counts for a fraction.
+    ['delayed lede', { ledeTitleShare: 0.1, hasTitle: true, budgetShare: 0.1 }, { fade: 1, gate: 0.04 }],
+    [
+      'lede shares nothing with the headline',
+      { ledeTitleShare: 0, hasTitle: true, budgetShare: 0.1 },
+      { fade: 1, gate: 0 },
+    ],
     // Without a headline nothing can be judged: news is inverted pyramid by default.
-    ['no title', { openerTitleShare: 0, hasTitle: false, budgetShare: 0.1 }, 3],
+    ['no title', { ledeTitleShare: 0, hasTitle: false, budgetShare: 0.1 }, { fade: 1, gate: 1 }],
   ])('%s', (_name, context, expected) => {
-    expect(leadWeight(model, context)).toBeCloseTo(expected, 10);
+    const scale = trustScale(model, context);
+    expect(scale.fade).toBeCloseTo(expected.fade, 10);
+    expect(scale.gate).toBeCloseTo(expected.gate, 10);
   });
 
-  it('adds the weight to the first sentence and fades it over leadSpan', () => {
-    const width = SUMMARY_FEATURES.length;
-    const zero = new Float64Array(width * 7);
-    const logits = scoreSentenceLogits(model, zero, 2);
-    expect(logits.map((z) => Math.round((z - model.bias) * 1e9) / 1e9)).toEqual([
-      2, 1.6, 1.2, 0.8, 0.4, 0, 0,
-    ]);
+  it('adds position weights scaled by fade and gate, and the rest by fade only', () => {
+    const weights = Object.fromEntries(TRUST_FEATURES.map((name) => [name, 0])) as Record<
+      (typeof TRUST_FEATURES)[number],
+      number
+    >;
+    const trusting: SummaryModel = {
+      ...model,
+      trust: { ...model.trust, weights: { ...weights, lede: 4, long: -2 } },
+    };
+    const width = TRUST_FEATURES.length;
+    const trust = new Float64Array(width * 3);
+    trust[TRUST_FEATURES.indexOf('lede')] = 1;
+    trust[width + TRUST_FEATURES.indexOf('long')] = 1;
+    const logits = scoreSentenceLogits(trusting, [0.5, 0.5, 0.5], trust, { fade: 0.5, gate: 0.25 });
+    expect(logits).toEqual([0.5 + 4 * 0.5 * 0.25, 0.5 - 2 * 0.5, 0.5]);
+  });
+});
+
+describe('the headline gate', () => {
+  it('gives a delayed lede back its salience: neither position nor the discount on content applies', () => {
+    const weights = Object.fromEntries(TRUST_FEATURES.map((name) => [name, 0])) as Record<
+      (typeof TRUST_FEATURES)[number],
+      number
+    >;
+    const model: SummaryModel = {
+      ...shipped,
+      trust: { ...shipped.trust, weights: { ...weights, salience: -0.75, lede: 12 } },
+    };
+    const width = TRUST_FEATURES.length;
+    const salience = [-1, -3];
+    const trust = new Float64Array(width * 2);
+    trust[TRUST_FEATURES.indexOf('salience')] = -1;
+    trust[width + TRUST_FEATURES.indexOf('salience')] = -3;
+    trust[TRUST_FEATURES.indexOf('lede')] = 1;
+    // Prepare: the same article with a lede that repeats the headline (gate 1) and one that does not (gate 0).
+    const trusted = scoreSentenceLogits(model, salience, trust, { fade: 1, gate: 1 });
+    const delayed = scoreSentenceLogits(model, salience, trust, { fade: 1, gate: 0 });
+    // Assess: trusted, the lede leads and content counts a quarter; delayed, the salience log-odds alone.
+    expect(trusted).toEqual([-1 + 0.75 + 12, -3 + 2.25]);
+    expect(delayed).toEqual(salience);
   });
 });

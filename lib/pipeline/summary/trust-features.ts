@@ -1,0 +1,162 @@
+import type { Sentence } from '../types';
+import { SUMMARY_FEATURES, type SummaryFeatureMatrix } from './features';
+
+/**
+ * Features that decide how far to trust position in news: where the lede is, how far a sentence sits
+ * from it, and whether it is page furniture that scraped news puts before or inside the body (photo
+ * captions run into the text, "Scroll down for video", bylines, questions to the reader, fragments). The
+ * inverted pyramid (the lede carries the news, each later paragraph less) is what makes Lead-3 so hard to
+ * beat on CNN/DailyMail (See et al. 2017, "Get To The Point", §7); these features let a model learn when a
+ * lead sentence is furniture and when the lead is not the news at all.
+ */
+export const TRUST_FEATURES = [
+  /** The salience model's log-odds (features.ts): how much to trust content against position. */
+  'salience',
+  /**
+   * The detected lede: the first sentence that is not furniture (see ledeIndex). A short opener is not
+   * furniture: "(CNN) Marco Rubio is all in." is a lede.
+   */
+  'lede',
+  /** The sentence right after the lede. */
+  'ledeNext',
+  /** Two sentences after the lede. */
+  'ledeThird',
+  /** Three sentences after the lede. */
+  'ledeFourth',
+  /** Before the detected lede: furniture that precedes the body (captions, bylines, a teaser question). */
+  'beforeLede',
+  /** More than LONG_SENTENCE_WORDS words: in scraped news mostly a caption glued to the next sentence. */
+  'long',
+  /** Fewer than FRAGMENT_WORDS words: datelines, credits, one-line quotes, "It is expected to last weeks." */
+  'fragment',
+  /** Words over LENGTH_SCALE, capped at 2: at a fixed number of sentences, length trades recall for precision. */
+  'length',
+  /** Photo and video furniture: "(pictured)", "(left)", "Scroll down for video", "file photo". */
+  'caption',
+  /** A question, most often to the reader ("Who is she?", "Sick of awkward portraits?"). */
+  'question',
+  /** Opens with a pronoun that points back: unreadable out of context. */
+  'anaphor',
+  /** Opens with a quotation mark: a quote or a pull-quote, colour rather than the news. */
+  'quoteOpen',
+] as const;
+
+export type TrustFeature = (typeof TRUST_FEATURES)[number];
+
+/**
+ * What a delayed lede (an opener that ignores the headline) scales down: the position features, and the
+ * discount on salience that comes with trusting position, so that such an article is ranked by content.
+ */
+export const HEADLINE_GATED: ReadonlySet<TrustFeature> = new Set([
+  'salience',
+  'lede',
+  'ledeNext',
+  'ledeThird',
+  'ledeFourth',
+]);
+
+/** The lede is looked for among this many opening sentences; beyond them the article has no usable lede. */
+const LEDE_SEARCH = 4;
+/**
+ * Above this many words a sentence is "long". CNN/DailyMail ledes run 20–35 words; a caption glued to the
+ * sentence after it (the scraped text has no full stop between them) makes 45–80.
+ */
+const LONG_SENTENCE_WORDS = 45;
+/** Below this many words a sentence is a fragment. */
+const FRAGMENT_WORDS = 8;
+/** The `length` feature's unit: a typical news sentence (CNN/DailyMail ledes run 20–35 words). */
+const LENGTH_SCALE = 30;
+/** Regex features read at most this many characters of a sentence: the markers sit near its start or are short. */
+const MAX_FEATURE_CHARS = 600;
+
+/**
+ * Caption and video furniture. Alternatives of fixed words only (no nested quantifiers), so the scan is
+ * linear; "pictured" and "photographed" mark captions ("Jess Quinn (pictured) lost her leg …").
+ */
+const CAPTION =
+  /\bpictured\b|\bphotographed\b|\bscroll down for (?:video|more)\b|\bfile (?:photo|picture)\b|\((?:far )?(?:left|right|centre|center|above|below|top|bottom|inset)\)/i;
+const QUOTE_OPEN = /^["“'‘]/;
+/**
+ * A wire-service dateline that opens the lede: "(CNN)", "Rome (CNN) —", "Kabul, Afghanistan (CNN)" or an
+ * upper-case place and dash ("LONDON —", "WASHINGTON, Jan. 5 —"). Anchored and of bounded length, so it
+ * costs at most a few dozen steps whatever the sentence.
+ */
+const DATELINE =
+  /^(?:(?:\p{Lu}[\p{L}.'-]{0,20}(?:,? \p{Lu}[\p{L}.'-]{0,20}){0,3} )?\((?:CNN|Reuters|AP|AFP)\)[^\S\n]{0,3}(?:[—–-]{1,2}[^\S\n]{0,3})?|\p{Lu}{2,20}(?:[ ,]{1,2}\p{Lu}[\p{L}.]{0,12}){0,3}(?:,? \p{Lu}\p{Ll}{2,4}\.? \d{1,2})?[^\S\n]{0,3}[—–][^\S\n]{0,3})/u;
+
+const QUESTION_COLUMN = SUMMARY_FEATURES.indexOf('question');
+const ANAPHOR_COLUMN = SUMMARY_FEATURES.indexOf('anaphor');
+
+/** Trust features of every sentence, flat like SummaryFeatureMatrix.values, plus the detected lede. */
+export type TrustFeatureMatrix = {
+  /** Feature f of sentence i at `values[i * TRUST_FEATURES.length + f]`, in TRUST_FEATURES order. */
+  readonly values: Float64Array;
+  /** Index of the detected lede. */
+  readonly lede: number;
+};
+
+/** Whether sentence i reads as furniture rather than the body's first sentence. */
+function isFurniture(matrix: SummaryFeatureMatrix, text: string, i: number): boolean {
+  const width = SUMMARY_FEATURES.length;
+  return (
+    matrix.boilerplate[i] === 1 ||
+    (matrix.words[i] ?? 0) > LONG_SENTENCE_WORDS ||
+    matrix.values[i * width + QUESTION_COLUMN] === 1 ||
+    CAPTION.test(text.slice(0, MAX_FEATURE_CHARS))
+  );
+}
+
+/**
+ * How many characters of a sentence a summary leaves out at its start: a dateline (see DATELINE) is page
+ * furniture, not part of what happened. 0 when there is none or when nothing would be left.
+ */
+export function datelineLength(text: string): number {
+  const m = DATELINE.exec(text.slice(0, MAX_FEATURE_CHARS));
+  const n = m?.[0].length ?? 0;
+  return n > 0 && /[\p{L}\p{N}]/u.test(text.slice(n)) ? n : 0;
+}
+
+/** The first of the opening LEDE_SEARCH sentences that is not furniture; 0 when all of them are. */
+export function ledeIndex(matrix: SummaryFeatureMatrix, sentences: readonly Sentence[]): number {
+  const limit = Math.min(LEDE_SEARCH, sentences.length);
+  for (let i = 0; i < limit; i++) if (!isFurniture(matrix, sentences[i]?.text ?? '', i)) return i;
+  return 0;
+}
+
+/**
+ * Computes the trust features of every sentence, given the salience features and the salience log-odds
+ * (`salience[i]`) already computed for them.
+ */
+export function extractTrustFeatures(
+  matrix: SummaryFeatureMatrix,
+  sentences: readonly Sentence[],
+  salience: readonly number[],
+): TrustFeatureMatrix {
+  const width = TRUST_FEATURES.length;
+  const baseWidth = SUMMARY_FEATURES.length;
+  const values = new Float64Array(sentences.length * width);
+  const lede = ledeIndex(matrix, sentences);
+  sentences.forEach((s, i) => {
+    const head = s.text.slice(0, MAX_FEATURE_CHARS);
+    const words = matrix.words[i] ?? 0;
+    const row: Record<TrustFeature, number> = {
+      salience: salience[i] ?? 0,
+      lede: i === lede ? 1 : 0,
+      ledeNext: i === lede + 1 ? 1 : 0,
+      ledeThird: i === lede + 2 ? 1 : 0,
+      ledeFourth: i === lede + 3 ? 1 : 0,
+      beforeLede: i < lede ? 1 : 0,
+      long: words > LONG_SENTENCE_WORDS ? 1 : 0,
+      fragment: words < FRAGMENT_WORDS ? 1 : 0,
+      length: Math.min(2, words / LENGTH_SCALE),
+      caption: CAPTION.test(head) ? 1 : 0,
+      question: matrix.values[i * baseWidth + QUESTION_COLUMN] ?? 0,
+      anaphor: matrix.values[i * baseWidth + ANAPHOR_COLUMN] ?? 0,
+      quoteOpen: QUOTE_OPEN.test(head) ? 1 : 0,
+    };
+    TRUST_FEATURES.forEach((name, f) => {
+      values[i * width + f] = row[name];
+    });
+  });
+  return { values, lede };
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { extractSummaryFeatureMatrix } from '../../../../lib/pipeline/summary/features';
+import { summarize } from '../../../../lib/pipeline/summary/summarize';
+import {
+  datelineLength,
+  extractTrustFeatures,
+  ledeIndex,
+  TRUST_FEATURES,
+} from '../../../../lib/pipeline/summary/trust-features';
+import { segmentSentences } from '../../../../lib/pipeline/text/segment';
+
+/** Self-written body sentences of a small news story, used after each kind of opener below. */
+const BODY = [
+  'The harbour authority in Tessby approved a new ferry route to the islands on Tuesday after a two-year review.',
+  'The route will run four times a day from May and is expected to carry about 90,000 passengers a year.',
+  'Local businesses said the link would bring visitors back to the islands after a quiet decade.',
+  'Critics said the authority had ignored the cost of dredging the old harbour entrance.',
+];
+
+const ledeOf = (text: string): number => {
+  const sentences = segmentSentences(text);
+  return ledeIndex(extractSummaryFeatureMatrix({ title: '', text }, sentences), sentences);
+};
+
+describe('ledeIndex', () => {
+  it.each<[string, string, number]>([
+    ['a plain inverted pyramid', BODY.join(' '), 0],
+    // A short opener is a lede, not a fragment to skip.
+    ['a short wire opener', `(CNN) Tessby gets its ferry. ${BODY.join(' ')}`, 0],
+    [
+      'a photo caption first',
+      `Ferry passengers wait on the quay (pictured) in the rain. ${BODY.join(' ')}`,
+      1,
+    ],
+    ['a teaser question first', `Ever wanted to sail to the islands for lunch? ${BODY.join(' ')}`, 1],
+    ['a bare byline first', `By Marta Olsen\n\n${BODY.join(' ')}`, 1],
+    [
+      'a caption glued to the lede (no full stop between them)',
+      `${'Ferry passengers wait on the quay in the rain as the first boat of the new service arrives '.repeat(
+        3,
+      )}The harbour authority approved the route. ${BODY.slice(1).join(' ')}`,
+      1,
+    ],
+    // Nothing in the first four sentences reads as a body sentence: position 0 stands.
+    ['nothing but furniture', 'Who? What? Where? When? Why?', 0],
+    ['empty', '', 0],
+  ])('%s', (_name, text, expected) => {
+    expect(ledeOf(text)).toBe(expected);
+  });
+});
+
+describe('extractTrustFeatures', () => {
+  it('marks positions from the detected lede, and what precedes it', () => {
+    const text = `Ever wanted to sail to the islands for lunch? ${BODY.join(' ')}`;
+    const sentences = segmentSentences(text);
+    const matrix = extractSummaryFeatureMatrix({ title: '', text }, sentences);
+    const { values, lede } = extractTrustFeatures(
+      matrix,
+      sentences,
+      sentences.map(() => 0),
+    );
+    const column = (name: (typeof TRUST_FEATURES)[number]) =>
+      sentences.map((_, i) => values[i * TRUST_FEATURES.length + TRUST_FEATURES.indexOf(name)]);
+    expect(lede).toBe(1);
+    expect(column('beforeLede')).toEqual([1, 0, 0, 0, 0]);
+    expect(column('lede')).toEqual([0, 1, 0, 0, 0]);
+    expect(column('ledeNext')).toEqual([0, 0, 1, 0, 0]);
+    expect(column('question')).toEqual([1, 0, 0, 0, 0]);
+  });
+});
+
+describe('datelineLength', () => {
+  it.each<[string, string, string]>([
+    ['a bare wire credit', '(CNN)The ferry sailed.', 'The ferry sailed.'],
+    ['a place and a credit', 'Tessby (CNN) The ferry sailed.', 'The ferry sailed.'],
+    ['a place, a country and a credit', 'Tessby, Norland (Reuters) — The ferry sailed.', 'The ferry sailed.'],
+    ['an upper-case place and a dash', 'TESSBY — The ferry sailed.', 'The ferry sailed.'],
+    ['an upper-case place, a date and a dash', 'TESSBY, Jan. 5 — The ferry sailed.', 'The ferry sailed.'],
+    [
+      'no dateline',
+      'The ferry sailed from Tessby (CNN reported).',
+      'The ferry sailed from Tessby (CNN reported).',
+    ],
+    ['an acronym that opens the sentence', 'NATO ministers met in Tessby.', 'NATO ministers met in Tessby.'],
+    // Nothing would be left of the sentence: it is kept whole.
+    ['nothing but the credit', '(CNN)', '(CNN)'],
+    ['empty', '', ''],
+  ])('%s', (_name, text, kept) => {
+    expect(text.slice(datelineLength(text))).toBe(kept);
+  });
+
+  it('reads only the start of a hostile sentence', () => {
+    const hostile = `${'A'.repeat(200_000)} (CNN) x`;
+    expect(datelineLength(hostile)).toBe(0);
+  });
+});
+
+describe('summaries say why', () => {
+  const text = `Tessby (CNN) — ${BODY.join(' ')}`;
+  const summary = summarize(
+    { title: 'Tessby approves ferry route to the islands', text },
+    segmentSentences(text),
+    {
+      maxSentences: 2,
+    },
+  );
+
+  it('leaves the dateline out, with offsets that still point into the text', () => {
+    expect(summary[0]?.text.startsWith('The harbour authority')).toBe(true);
+    for (const s of summary) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('gives position, lede, centrality, headline share and at most three positive top features', () => {
+    const starts = segmentSentences(text).map((s) => s.start);
+    // The first pick starts after its dateline, so it is found by where its sentence ends.
+    const ends = segmentSentences(text).map((s) => s.end);
+    expect(summary.map((s) => s.why?.position)).toEqual(summary.map((s) => ends.indexOf(s.end)));
+    expect(starts.length).toBeGreaterThan(2);
+    expect(summary[0]?.why?.position).toBe(0);
+    expect(summary[0]?.why?.lede).toBe(true);
+    expect(summary[0]?.why?.headline).toBeGreaterThan(0.5);
+    for (const s of summary) {
+      const top = s.why?.top ?? [];
+      expect(top.length).toBeGreaterThan(0);
+      expect(top.length).toBeLessThanOrEqual(3);
+      expect(top.every((t) => t.logit > 0)).toBe(true);
+      expect(top.map((t) => t.logit)).toEqual([...top.map((t) => t.logit)].sort((a, b) => b - a));
+      expect(s.why?.centrality).toBeGreaterThanOrEqual(0);
+      expect(s.why?.centrality).toBeLessThanOrEqual(1);
+    }
+  });
+});
