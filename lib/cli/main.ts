@@ -1,6 +1,7 @@
 import { ANALYZE_HELP, runAnalyze } from './analyze-command';
 import { BACKFILL_HELP } from './backfill-help';
 import { CLAIMS_HELP } from './claims-help';
+import { ENTITIES_HELP } from './entities-help';
 import type { CliIo } from './io';
 import { LIBRARY_HELP } from './library-help';
 import { MATCH_HELP } from './match-help';
@@ -22,6 +23,10 @@ const COMMANDS: Readonly<
   claims: {
     run: async (args, io) => (await import('./claims-command')).runClaims(args, io),
     help: CLAIMS_HELP,
+  },
+  entities: {
+    run: async (args, io) => (await import('./entities-command')).runEntities(args, io),
+    help: ENTITIES_HELP,
   },
   backfill: {
     run: async (args, io) => (await import('./backfill-command')).runBackfill(args, io, process.env),
@@ -52,6 +57,7 @@ function overview(program: string): string {
 Usage:
   factsum analyze [options] PATH...   analyse local files and folders; one JSON line per file, in input order
   factsum claims                      score sentences read from stdin (one per line) for check-worthiness
+  factsum entities                    named entities with offsets of stdin lines (JSON Lines or text)
   factsum backfill --bucket B [...]   re-run the service over objects already in a bucket
   factsum library import FILE...      build the fact-check library from ClaimReview / JSON Lines feeds
   factsum match --library FILE        rank library fact-checks for JSON Lines {"id","text"} on stdin

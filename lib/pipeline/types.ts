@@ -80,8 +80,22 @@ export type SummarySentence = Sentence & { readonly score: number; readonly why?
 
 export type ClaimType = 'numeric' | 'temporal' | 'quote' | 'attribution' | 'comparison' | 'causal' | 'event';
 
-export type EntityKind = 'person' | 'organisation' | 'place' | 'other';
-export type Entity = { readonly text: string; readonly kind: EntityKind };
+/** CoNLL-2003's PER, ORG, LOC and MISC. */
+export type EntityType = 'person' | 'organization' | 'place' | 'other';
+
+/** A named entity mentioned in the article. */
+export type Entity = {
+  /** The mention as written: text === article.text.slice(start, end). */
+  readonly text: string;
+  readonly start: number;
+  readonly end: number;
+  readonly type: EntityType;
+  /**
+   * The article-level name of what the mention refers to: "Ahmed al-Sharaa" for "Sharaa", "al-Sharaa" or
+   * "the Syrian president" in an article that names him in full; the mention itself when it stands alone.
+   */
+  readonly canonical: string;
+};
 
 export type NumberUnit = 'percent' | 'currency' | 'count';
 export type NumberMention = {

@@ -255,7 +255,10 @@ function renderClaim(
     facts.push([
       'Entities',
       list(
-        claim.entities.map((e) => `${escapeHtml(e.text)} <span class="muted">(${escapeHtml(e.kind)})</span>`),
+        claim.entities.map(
+          (e) =>
+            `${escapeHtml(e.text)}${e.canonical !== undefined && e.canonical !== e.text ? ` → ${escapeHtml(e.canonical)}` : ''} <span class="muted">(${escapeHtml(e.type ?? e.kind ?? 'other')})</span>`,
+        ),
       ),
     ]);
   }

@@ -39,7 +39,18 @@ const claimSchema = z.object({
   score: z.number(),
   checkworthy: z._default(z.boolean(), true),
   types: z._default(z.array(z.string()), []),
-  entities: z._default(z.array(z.object({ text: z.string(), kind: z.string() })), []),
+  // `kind` is how results before the trained tagger named the type (with 'organisation'); both render.
+  entities: z._default(
+    z.array(
+      z.object({
+        text: z.string(),
+        type: z.optional(z.string()),
+        kind: z.optional(z.string()),
+        canonical: z.optional(z.string()),
+      }),
+    ),
+    [],
+  ),
   numbers: z._default(
     z.array(
       z.object({ text: z.string(), value: z.number(), unit: z.string(), currency: z.optional(z.string()) }),

@@ -1,4 +1,4 @@
-import type { Claim, DedupVerdict } from '../pipeline';
+import type { Claim, DedupVerdict, Entity } from '../pipeline';
 import type { ResultDocument } from '../ports';
 import { versionOrder } from '../ports';
 import * as z from '../zod';
@@ -56,17 +56,38 @@ export function storedOrder(stored: StoredResult): string | undefined {
     : versionOrder({ uploadedAt, ...(sequencer ? { sequencer } : {}) });
 }
 
+const entityType = z.enum(['person', 'organization', 'place', 'other']);
+const storedEntitySchema = z.union([
+  z.object({ text: z.string(), start: z.number(), end: z.number(), type: entityType, canonical: z.string() }),
+  // Results written before the trained tagger: `kind` (with 'organisation'), no offsets, no canonical.
+  z.object({ text: z.string(), kind: z.enum(['person', 'organisation', 'place', 'other']) }),
+]);
+
+/** An entity as the pipeline now writes it; a legacy one is located in its claim's text. */
+function upgradeEntity(
+  claim: { readonly text: string; readonly start: number },
+  entity: z.infer<typeof storedEntitySchema>,
+): Entity {
+  if ('type' in entity) return entity;
+  const at = Math.max(0, claim.text.indexOf(entity.text));
+  return {
+    text: entity.text,
+    start: claim.start + at,
+    end: claim.start + at + entity.text.length,
+    type: entity.kind === 'organisation' ? 'organization' : entity.kind,
+    canonical: entity.text,
+  };
+}
+
 /** The claim fields the claims index is keyed on, validated when a stored result is read back. */
-const storedClaimSchema = z.looseObject({
+const storedClaimFields = z.looseObject({
   text: z.string(),
   start: z.number(),
   end: z.number(),
   score: z.number(),
   checkworthy: z.boolean(),
   types: z.array(z.enum(['numeric', 'temporal', 'quote', 'attribution', 'comparison', 'causal', 'event'])),
-  entities: z.array(
-    z.object({ text: z.string(), kind: z.enum(['person', 'organisation', 'place', 'other']) }),
-  ),
+  entities: z.array(storedEntitySchema),
   numbers: z.array(
     z.object({
       text: z.string(),
@@ -78,6 +99,10 @@ const storedClaimSchema = z.looseObject({
   dates: z.array(z.object({ text: z.string(), value: z.optional(z.string()) })),
   hedged: z.boolean(),
 });
+const storedClaimSchema = z.pipe(
+  storedClaimFields,
+  z.transform((claim) => ({ ...claim, entities: claim.entities.map((e) => upgradeEntity(claim, e)) })),
+);
 
 /** The claims of a stored result; [] when there are none or they do not parse. */
 export function parseStoredClaims(value: unknown): Claim[] {

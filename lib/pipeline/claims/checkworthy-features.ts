@@ -2,8 +2,8 @@ import type { ClaimType } from '../types';
 import { findAttribution } from './attribution';
 import { classifyClaim } from './claim-types';
 import { isHedged } from './hedges';
+import { countCapitalisedNames } from './mentions/capitalised-names';
 import { extractDates } from './mentions/dates';
-import { extractEntities } from './mentions/entities';
 import { extractNumbers } from './mentions/numbers';
 
 /** 2^18 hashed n-gram slots: few collisions over debate and news vocabulary; the model keeps only the strongest. */
@@ -102,7 +102,7 @@ function hashNgrams(text: string): Map<number, number> {
 export function extractCheckworthyFeatures(text: string): CheckworthyFeatures {
   const dates = extractDates(text);
   const numbers = extractNumbers(text, dates);
-  const entities = extractEntities(text);
+  const entities = countCapitalisedNames(text);
   const attributed = findAttribution(text) !== undefined;
   const types = classifyClaim(text, { numbers: numbers.length, dates: dates.length, attributed });
   const has = (t: ClaimType): number => (types.includes(t) ? 1 : 0);
@@ -116,7 +116,7 @@ export function extractCheckworthyFeatures(text: string): CheckworthyFeatures {
     causal: has('causal'),
     event: has('event'),
     hedged: isHedged(text) ? 1 : 0,
-    entities: Math.min(entities.length, 4) / 4,
+    entities: Math.min(entities, 4) / 4,
     numbers: Math.min(numbers.length, 3) / 3,
     question: /\?["'”’)]*\s*$/.test(text) ? 1 : 0,
     firstPerson: FIRST_PERSON.test(text) ? 1 : 0,

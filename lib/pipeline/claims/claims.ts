@@ -5,7 +5,7 @@ import { extractCheckworthyFeatures } from './checkworthy-features';
 import { parseCheckworthyModel, predictCheckworthy } from './checkworthy-model';
 import { isHedged } from './hedges';
 import { extractDates } from './mentions/dates';
-import { collectKnownNames, extractEntities } from './mentions/entities';
+import { extractArticleEntities } from './mentions/entities';
 import { extractNumbers } from './mentions/numbers';
 
 export type ClaimOptions = {
@@ -41,12 +41,16 @@ export function scoreSentence(text: string): SentenceScore {
  * resolved against `options.referenceDate`), attribution and hedging.
  */
 export function extractClaims(text: string, sentences: readonly Sentence[], options: ClaimOptions): Claim[] {
-  const knownNames = collectKnownNames(text);
+  const ordered = [...sentences].sort((a, b) => a.start - b.start);
+  const scores = ordered.map((s) => scoreSentence(s.text));
+  // Entities are tagged and resolved over the whole article (a claim's "Sharaa" is named in full elsewhere),
+  // but only claims keep them.
+  const entities = extractArticleEntities(text, ordered);
   const reference = { date: options.referenceDate, source: options.referenceSource };
   const claims: Claim[] = [];
-  for (const s of [...sentences].sort((a, b) => a.start - b.start)) {
-    const scored = scoreSentence(s.text);
-    if (!scored.checkworthy) continue;
+  ordered.forEach((s, i) => {
+    const scored = scores[i];
+    if (scored === undefined || !scored.checkworthy) return;
     const dates = extractDates(s.text, reference);
     const numbers = extractNumbers(s.text, dates);
     const attribution = findAttribution(s.text);
@@ -57,12 +61,12 @@ export function extractClaims(text: string, sentences: readonly Sentence[], opti
       score: scored.score,
       checkworthy: true,
       types: scored.types,
-      entities: extractEntities(s.text, { knownNames }),
+      entities: entities[i] ?? [],
       numbers: numbers.map((n) => n.mention),
       dates: dates.map((d) => d.mention),
       ...(attribution !== undefined ? { attribution } : {}),
       hedged: isHedged(s.text),
     });
-  }
+  });
   return claims;
 }

@@ -1,2 +1,3 @@
 /** claims: check-worthy sentences with their types, entities, numbers, dates, attribution and hedging (claims/mentions/). */
 export { extractClaims, scoreSentence } from './claims';
+export { extractEntities } from './mentions';

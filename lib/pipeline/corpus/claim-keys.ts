@@ -1,3 +1,4 @@
+import { NAME_PARTICLES } from '../claims/mentions';
 import { STOPWORDS } from '../text/stopwords';
 import type { Claim, Entity, NumberMention } from '../types';
 import type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './corpus-types';
@@ -58,19 +59,28 @@ function slug(text: string): string {
 }
 
 /**
- * Normalised keys of an entity: the name without titles or possessive ("Ms Patel's" → "patel"); for a
- * person named with two or more words, the surname as well ("Priya Patel" → "priya-patel", "patel"), since
- * articles name people in full once and by surname after. Empty for names that are only titles.
+ * Normalised keys of an entity, from its article-level canonical name without titles or possessive
+ * ("Ms Patel's" → "patel"); for a person named with two or more words, the surname as well ("Ahmed
+ * al-Sharaa" → "ahmed-al-sharaa", "sharaa"), so that an article that only says "al-Sharaa" or "Sharaa"
+ * meets one that names him in full; the same for any name that opens with a particle. Empty for names that
+ * are only titles.
  */
 export function entityKeys(entity: Entity): string[] {
-  const words = slug(entity.text)
+  const words = slug(entity.canonical)
     .split('-')
     .filter((w) => w !== '');
   while (words.length > 0 && TITLES.has(words[0] ?? '')) words.shift();
   if (words.length === 0) return [];
   const keys = [words.join('-')];
   const surname = words[words.length - 1];
-  if (entity.kind === 'person' && words.length >= 2 && surname !== undefined && surname.length > 2)
+  // "al-Sharaa" alone, whatever the tagger typed it, meets "Ahmed al-Sharaa" on "sharaa".
+  const particleName = words.length >= 2 && NAME_PARTICLES.has(words[0] ?? '');
+  if (
+    (entity.type === 'person' || particleName) &&
+    words.length >= 2 &&
+    surname !== undefined &&
+    surname.length > 2
+  )
     keys.push(surname);
   return keys.filter((k) => k.length >= 2);
 }

@@ -54,7 +54,7 @@ function authorOf(claim: Claim, byline: string | undefined): SchemaClaim['author
   const source =
     claim.attribution !== undefined && !claim.attribution.anonymous ? claim.attribution.source : byline;
   if (source === undefined || source.trim() === '') return undefined;
-  const org = claim.entities.some((e) => e.kind === 'organisation' && source.includes(e.text));
+  const org = claim.entities.some((e) => e.type === 'organization' && source.includes(e.text));
   return {
     '@type': org || ORGANISATION_SOURCE.test(source) ? 'Organization' : 'Person',
     name: source.trim(),

@@ -70,7 +70,7 @@ describe('renderArticleReport: escaping', () => {
       result: processedResult({
         claims: [
           claimOver('Roads get £4m of it.', {
-            entities: [{ text: HOSTILE, kind: 'organisation' }],
+            entities: [{ text: HOSTILE, start: 0, end: 0, type: 'organization', canonical: HOSTILE }],
             numbers: [{ text: HOSTILE, value: 4_000_000, unit: 'currency', currency: 'GBP' }],
             attribution: { source: HOSTILE, verb: 'said', anonymous: false },
           }),

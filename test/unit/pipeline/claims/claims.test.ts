@@ -68,7 +68,15 @@ describe('extractClaims', () => {
 
   it('fills entities, numbers, dates, attribution and hedging', () => {
     const [first, second] = extractClaims(text, sentences, OPTIONS);
-    expect(first?.entities).toEqual([{ text: 'Brackwater Holdings', kind: 'organisation' }]);
+    expect(first?.entities).toEqual([
+      {
+        text: 'Brackwater Holdings',
+        start: 0,
+        end: 19,
+        type: 'organization',
+        canonical: 'Brackwater Holdings',
+      },
+    ]);
     expect(first?.numbers).toEqual([
       { text: '12%', value: 12, unit: 'percent' },
       { text: '£3.4bn', value: 3.4e9, unit: 'currency', currency: 'GBP' },

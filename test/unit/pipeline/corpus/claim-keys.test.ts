@@ -11,17 +11,42 @@ import type { Entity } from '../../../../lib/pipeline/types';
 
 const OPTIONS = { referenceDate: '2026-03-12', referenceSource: 'published' as const };
 
+/** An entity whose mention is its own canonical, as a name that resolves to nothing longer. */
+const entity = (text: string, type: Entity['type'], canonical = text): Entity => ({
+  text,
+  start: 0,
+  end: text.length,
+  type,
+  canonical,
+});
+
 describe('entityKeys', () => {
   it.each<[string, Entity, string[]]>([
-    ['title dropped, surname kept', { text: 'Ms Priya Patel', kind: 'person' }, ['priya-patel', 'patel']],
-    ['surname alone', { text: 'Mr Patel', kind: 'person' }, ['patel']],
-    ['organisation, no surname', { text: 'Bank of England', kind: 'organisation' }, ['bank-of-england']],
-    ['possessive', { text: "Halvard Shipping's", kind: 'other' }, ['halvard-shipping']],
-    ['accents folded', { text: 'Zoë Ångström', kind: 'person' }, ['zoe-angstrom', 'angstrom']],
-    ['only a title', { text: 'President', kind: 'person' }, []],
-    ['empty', { text: '', kind: 'other' }, []],
-  ])('%s', (_name, entity, keys) => {
-    expect(entityKeys(entity)).toEqual(keys);
+    ['title dropped, surname kept', entity('Ms Priya Patel', 'person'), ['priya-patel', 'patel']],
+    ['surname alone', entity('Mr Patel', 'person'), ['patel']],
+    ['organisation, no surname', entity('Bank of England', 'organization'), ['bank-of-england']],
+    ['possessive', entity("Halvard Shipping's", 'other'), ['halvard-shipping']],
+    ['accents folded', entity('Zoë Ångström', 'person'), ['zoe-angstrom', 'angstrom']],
+    ['only a title', entity('President', 'person'), []],
+    ['empty', entity('', 'other'), []],
+    // The key is the article's canonical name, not the mention.
+    [
+      'a surname resolved to the full name',
+      entity('Sharaa', 'person', 'Ahmed al-Sharaa'),
+      ['ahmed-al-sharaa', 'sharaa'],
+    ],
+    [
+      'a role phrase resolved to a person',
+      entity('Syrian president', 'person', 'Ahmed al-Sharaa'),
+      ['ahmed-al-sharaa', 'sharaa'],
+    ],
+    [
+      'a particle surname alone keeps the surname key',
+      entity('al-Sharaa', 'person'),
+      ['al-sharaa', 'sharaa'],
+    ],
+  ])('%s', (_name, e, keys) => {
+    expect(entityKeys(e)).toEqual(keys);
   });
 });
 

@@ -9,7 +9,7 @@ const claim = (over: Partial<Claim>): Claim => ({
   score: 0.9,
   checkworthy: true,
   types: ['numeric'],
-  entities: [{ text: 'Halvard Shipping', kind: 'other' }],
+  entities: [{ text: 'Halvard Shipping', start: 0, end: 16, type: 'other', canonical: 'Halvard Shipping' }],
   numbers: [{ text: '420', value: 420, unit: 'count' }],
   dates: [],
   hedged: false,
