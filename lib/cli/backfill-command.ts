@@ -26,7 +26,10 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-type Counts = Record<'processed' | 'duplicate' | 'rejected' | 'unchanged' | 'missing' | 'failed', number>;
+type Counts = Record<
+  'processed' | 'duplicate' | 'rejected' | 'unchanged' | 'missing' | 'failed' | 'demoted',
+  number
+>;
 
 /** Draws the progress line: a bar when the total is known, counts always. */
 function progressLine(done: number, total: number | undefined, counts: Counts, rate: number): string {
@@ -160,7 +163,15 @@ type Run = {
  * LastModified time as upload time, showing progress and saving a checkpoint as it goes.
  */
 async function processListing(listing: readonly ListedObject[], run: Run): Promise<Counts> {
-  const counts: Counts = { processed: 0, duplicate: 0, rejected: 0, unchanged: 0, missing: 0, failed: 0 };
+  const counts: Counts = {
+    processed: 0,
+    duplicate: 0,
+    rejected: 0,
+    unchanged: 0,
+    missing: 0,
+    failed: 0,
+    demoted: 0,
+  };
   const finished = new Array<boolean>(listing.length).fill(false);
   const progress = createProgress(run.io, listing.length, counts);
   let checkpointAt = -1;
@@ -169,8 +180,11 @@ async function processListing(listing: readonly ListedObject[], run: Run): Promi
     for (let at = next++; at < listing.length; at = next++) {
       const object = listing[at];
       if (object === undefined) continue;
-      const outcome = await processListed(object, run);
+      const { outcome, demotedCopies } = await processListed(object, run);
       counts[outcome]++;
+      // Copies written as processed before this earlier copy was (concurrent workers finish in any order)
+      // are its duplicates now: counted apart, so processed − demoted is what stands as canonical.
+      counts.demoted += demotedCopies;
       finished[at] = outcome !== 'failed';
       const done = progress.done();
       const before = checkpointAt;
@@ -187,8 +201,11 @@ async function processListing(listing: readonly ListedObject[], run: Run): Promi
   return counts;
 }
 
-/** One listed object through the service core; the count it adds to. */
-async function processListed(object: ListedObject, run: Run): Promise<keyof Counts> {
+/** One listed object through the service core; the count it adds to, and how many processed copies it demoted. */
+async function processListed(
+  object: ListedObject,
+  run: Run,
+): Promise<{ outcome: Exclude<keyof Counts, 'demoted'>; demotedCopies: number }> {
   let outcome: ProcessOutcome;
   try {
     outcome = await processObjectCreated(
@@ -205,11 +222,12 @@ async function processListed(object: ListedObject, run: Run): Promise<keyof Coun
     run.io.stderr.write(
       `\nfailed: ${object.key}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return 'failed';
+    return { outcome: 'failed', demotedCopies: 0 };
   }
-  if (outcome.kind === 'written') return outcome.result.status;
+  if (outcome.kind === 'written')
+    return { outcome: outcome.result.status, demotedCopies: outcome.demotedCopies ?? 0 };
   // A newer version already has its result: nothing to do, as for an unchanged one.
-  return outcome.kind === 'superseded' ? 'unchanged' : outcome.kind;
+  return { outcome: outcome.kind === 'superseded' ? 'unchanged' : outcome.kind, demotedCopies: 0 };
 }
 
 /** The progress line on stderr: redrawn in a terminal, every 100 objects otherwise. */

@@ -35,4 +35,6 @@ their LastModified time as upload time, so the corpus order (and every dedup ver
 their uploads would have given. Objects whose result is already there for the same ETag are
 skipped, so a second run (or a resumed one) does not analyse anything twice. The settings the functions
 read (SUMMARY_SENTENCES, SUMMARY_RULES, NEAR_DUP_THRESHOLD, MAX_INPUT_BYTES, ...) apply here too, and every
-object gets the same result, report and claim links an upload gives it.`;
+object gets the same result, report and claim links an upload gives it. The last line on stdout counts
+the objects by outcome; with --concurrency above 1 a later copy can be written as processed before its
+earlier copy, which then demotes it: those are counted as "demoted" (processed − demoted stand as canonical).`;

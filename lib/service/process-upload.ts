@@ -211,11 +211,11 @@ async function publishCanonical(
   const outcome = await finish(deps, upload, result);
   if (outcome.kind !== 'written') return outcome;
   await mirrorLinks(deps, upload.me, claims);
-  await demoteLaterCopies(deps, upload.me, copies);
+  const demotedFirst = await demoteLaterCopies(deps, upload.me, copies);
   const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
   if (latest.verdict.kind === 'unique') {
-    await demoteLaterCopies(deps, upload.me, latest.copies);
-    return outcome;
+    const demotedCopies = demotedFirst + (await demoteLaterCopies(deps, upload.me, latest.copies));
+    return demotedCopies === 0 ? outcome : { ...outcome, demotedCopies };
   }
   await demoteCopy(deps, upload.me, latest.verdict);
   const demoted = parseStoredResult((await deps.results.read(upload.event))?.document);
@@ -264,14 +264,16 @@ async function demoteLaterCopies(
   deps: ServiceDeps,
   me: VersionEntry,
   copies: readonly Copy[],
-): Promise<void> {
+): Promise<number> {
+  let demoted = 0;
   for (const copy of copies) {
     if (!isEarlier(me, copy.entry)) continue;
     const dedup: DedupVerdict = copy.exact
       ? { kind: 'exact', of: me.id, similarity: 1 }
       : { kind: 'near', of: me.id, similarity: copy.similarity };
-    await demoteCopy(deps, copy.entry, dedup);
+    if (await demoteCopy(deps, copy.entry, dedup)) demoted++;
   }
+  return demoted;
 }
 
 /** Writes the result (unless a newer version's stands) and marks the version done in the index. */

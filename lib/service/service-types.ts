@@ -69,7 +69,12 @@ export type ServiceConfig = {
 };
 
 export type ProcessOutcome =
-  | { readonly kind: 'written'; readonly result: ResultDocument }
+  | {
+      readonly kind: 'written';
+      readonly result: ResultDocument;
+      /** Later copies this upload found already written as processed and turned into its duplicates. */
+      readonly demotedCopies?: number;
+    }
   /** The same object version was processed before: its stored result stands. */
   | { readonly kind: 'unchanged'; readonly result: StoredResult }
   /** The object is gone (deleted before it could be read): nothing to do. */

@@ -41,7 +41,10 @@ describe('factsum backfill', () => {
   it('processes every object under a prefix, with duplicates found and rejects reported', async () => {
     const { code, summary } = await backfill(['--prefix', 'feed/']);
     expect(code).toBe(0);
-    expect(summary).toMatchObject({ objects: 5, processed: 3, duplicate: 1, rejected: 1, failed: 0 });
+    expect(summary).toMatchObject({ objects: 5, rejected: 1, failed: 0 });
+    // Concurrent workers may write the later copy first; the earlier one then demotes it.
+    expect(summary.processed - summary.demoted).toBe(3);
+    expect(summary.duplicate + summary.demoted).toBe(1);
     expect(await env.readResult('feed/3-ferry-copy.txt')).toMatchObject({
       status: 'duplicate',
       dedup: { of: `${env.inputBucket}/feed/1-ferry.txt` },
