@@ -8,7 +8,7 @@ import {
   type TrustScale,
   trustScale,
 } from './model';
-import { datelineLength, extractTrustFeatures, type TrustFeatureMatrix } from './trust-features';
+import { extractTrustFeatures, furnitureLength, type TrustFeatureMatrix } from './trust-features';
 
 /**
  * How long a summary may be. Every limit given applies and the tightest wins; with none, the length grows
@@ -217,7 +217,7 @@ function explain(model: SummaryModel, prepared: PreparedSummary, scale: TrustSca
 /**
  * Extractive summary with a given salience model: every sentence is scored by the model over its salience
  * features (features.ts) and its trust features (trust-features.ts), then picked by pickSentences. Returns
- * the picks in document order with exact offsets (a dateline that opens a pick left out), the model's
+ * the picks in document order with exact offsets (a dateline or caption label that opens a pick left out), the model's
  * probability rounded to 3 decimals and why each was picked. The model is passed in so that training can evaluate candidates.
  */
 export function selectSummary(
@@ -234,8 +234,9 @@ export function selectSummary(
   for (const { index, score } of pickSentences(model, prepared, budget)) {
     const s = sentences[index];
     if (s === undefined) continue;
-    // A dateline ("Rome (CNN) —") is left out: the summary says what happened, not who filed it from where.
-    const skip = datelineLength(s.text);
+    // A dateline ("Rome (CNN) —") or a caption label ("Jailed: ") is left out: the summary says what
+    // happened, not who filed it from where or how a photo was captioned.
+    const skip = furnitureLength(s.text);
     const why = explain(model, prepared, scale, index);
     out.push({ text: s.text.slice(skip), start: s.start + skip, end: s.end, score, why });
   }

@@ -98,6 +98,14 @@ const QUOTE_OPEN = /^["“'‘]/;
 const DATELINE =
   /^(?:(?:\p{Lu}[\p{L}.'-]{0,20}(?:,? \p{Lu}[\p{L}.'-]{0,20}){0,3} )?\((?:CNN|Reuters|AP|AFP)\)[^\S\n]{0,3}(?:[—–-]{1,2}[^\S\n]{0,3})?|\p{Lu}{2,20}(?:[ ,]{1,2}\p{Lu}[\p{L}.]{0,12}){0,3}(?:,? \p{Lu}\p{Ll}{2,4}\.? \d{1,2})?[^\S\n]{0,3}[—–][^\S\n]{0,3})/u;
 
+/**
+ * A caption label that opens a sentence: one capitalised word and a colon before a capital ("Jailed: Vicky
+ * Marks stole …", "Arrested: …"), the Daily Mail's photo-caption style that scraped text runs into the body.
+ * Anchored and of bounded length. On the fit part of the news sets, leaving the label out of a picked
+ * sentence raised ROUGE-1 + ROUGE-2 on 13 NEWTS articles and lowered it on 2 (3 sentences; 12 and 2 at 1).
+ */
+const CAPTION_LABEL = /^\p{Lu}\p{Ll}{2,15}: (?=\p{Lu})/u;
+
 const QUESTION_COLUMN = SUMMARY_FEATURES.indexOf('question');
 const ANAPHOR_COLUMN = SUMMARY_FEATURES.indexOf('anaphor');
 
@@ -134,6 +142,16 @@ export function datelineLength(text: string): number {
   const m = DATELINE.exec(text.slice(0, MAX_FEATURE_CHARS));
   const n = m?.[0].length ?? 0;
   return n > 0 && /[\p{L}\p{N}]/u.test(text.slice(n)) ? n : 0;
+}
+
+/**
+ * How many characters of a sentence a summary leaves out at its start as furniture: a dateline (see
+ * datelineLength) or a caption label (see CAPTION_LABEL). 0 when there is neither.
+ */
+export function furnitureLength(text: string): number {
+  const dateline = datelineLength(text);
+  if (dateline > 0) return dateline;
+  return CAPTION_LABEL.exec(text.slice(0, MAX_FEATURE_CHARS))?.[0].length ?? 0;
 }
 
 /** The first of the opening LEDE_SEARCH sentences that is not furniture; -1 when all of them are. */

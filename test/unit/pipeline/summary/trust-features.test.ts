@@ -4,6 +4,7 @@ import { summarize } from '../../../../lib/pipeline/summary/summarize';
 import {
   datelineLength,
   extractTrustFeatures,
+  furnitureLength,
   ledeIndex,
   TRUST_FEATURES,
 } from '../../../../lib/pipeline/summary/trust-features';
@@ -99,6 +100,22 @@ describe('datelineLength', () => {
   it('reads only the start of a hostile sentence', () => {
     const hostile = `${'A'.repeat(200_000)} (CNN) x`;
     expect(datelineLength(hostile)).toBe(0);
+  });
+});
+
+describe('furnitureLength', () => {
+  it.each<[string, string, string]>([
+    ['a dateline', 'Tessby (CNN) — The ferry sailed.', 'The ferry sailed.'],
+    ['a caption label', 'Jailed: Marta Olsen stole the ferry.', 'Marta Olsen stole the ferry.'],
+    [
+      'a speaker and a quote keep their words',
+      'Olsen said: The ferry sailed.',
+      'Olsen said: The ferry sailed.',
+    ],
+    ['a label before lower case is prose', 'Note: the ferry sailed.', 'Note: the ferry sailed.'],
+    ['no furniture', 'The ferry sailed: all aboard.', 'The ferry sailed: all aboard.'],
+  ])('%s', (_name, text, kept) => {
+    expect(text.slice(furnitureLength(text))).toBe(kept);
   });
 });
 
