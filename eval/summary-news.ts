@@ -10,7 +10,7 @@ import { contentTerms } from '../lib/pipeline/text/tokenize';
 import type { Sentence } from '../lib/pipeline/types';
 import { buildTfIdf, rankByCentrality, similarityMatrix } from './reference/dense-textrank';
 import { prepareReferences, type RougeScores, rouge12, rougeMulti, rougeTokens } from './rouge';
-import { loadNewsSet, NEWS_ROOT, type NewsItem, type NewsSet } from './summary-news-data';
+import { loadNewsSet, NEWS_ROOT, type NewsItem, type NewsPart, type NewsSet } from './summary-news-data';
 
 /** A system: the sentences of its k-sentence summary of an article (title may be empty). */
 type NewsSystem = {
@@ -148,7 +148,8 @@ const PART_LABEL = {
 } as const;
 
 /** The real-news tables; prints a skip line when the data is absent. */
-export function printNewsTables(): void {
+export function printNewsTables(options: { readonly fitOnly?: boolean } = {}): void {
+  const parts: readonly NewsPart[] = options.fitOnly === true ? ['fit'] : ['report', 'fit'];
   const sets = new Map<NewsSet, Prepared[]>();
   for (const set of ['summeval', 'newsroom', 'newts'] as const) {
     const items = loadNewsSet(set);
@@ -166,21 +167,22 @@ export function printNewsTables(): void {
   const all = (it: Prepared) => it.referenceSentences;
   for (const set of ['summeval', 'newsroom'] as const) {
     const items = sets.get(set) ?? [];
-    for (const part of ['report', 'fit'] as const)
+    for (const part of parts)
       printRows(
         `${set} ${PART_LABEL[part]}`,
         items.filter((it) => it.part === part),
         3,
         all,
       );
-    printRows(`${set} all`, items, 3, all);
+    if (options.fitOnly !== true) printRows(`${set} all`, items, 3, all);
   }
-  printRows(
-    'summeval report part, original CNN/DM highlights only',
-    (sets.get('summeval') ?? []).filter((it) => it.part === 'report'),
-    3,
-    (it) => it.referenceSentences.slice(0, 1),
-  );
+  for (const part of parts)
+    printRows(
+      `summeval ${part} part, original CNN/DM highlights only`,
+      (sets.get('summeval') ?? []).filter((it) => it.part === part),
+      3,
+      (it) => it.referenceSentences.slice(0, 1),
+    );
   printRows(
     'newts (topic-focused references; fitted on, at a lower weight)',
     sets.get('newts') ?? [],
@@ -195,10 +197,11 @@ export function printNewsTables(): void {
   console.log(HEADER);
   const firsts = (it: Prepared) => it.referenceSentences.map((r) => r.slice(0, 1));
   for (const set of ['summeval', 'newsroom'] as const)
-    printRows(
-      `${set} ${PART_LABEL.report}`,
-      (sets.get(set) ?? []).filter((it) => it.part === 'report'),
-      1,
-      firsts,
-    );
+    for (const part of parts)
+      printRows(
+        `${set} ${PART_LABEL[part]}`,
+        (sets.get(set) ?? []).filter((it) => it.part === part),
+        1,
+        firsts,
+      );
 }

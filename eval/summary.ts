@@ -7,7 +7,8 @@
  * summaries per second; then Lead-3 against factsum at three sentences on the same split and on the
  * self-written human-highlight set (eval/summary-highlights.ts; nothing is fitted on it); then throughput on
  * median-length articles.
- * Run: npm run eval:summary (add --all to also score the BBC training split). Skips what ../shared/data lacks.
+ * Run: npm run eval:summary (add --all to also score the BBC training split; --fit-only for the news sets' fit
+ * part and the self-written highlights alone, what tuning may look at). Skips what ../shared/data lacks.
  */
 
 import modelJson from '../lib/models/summary-weights.json';
@@ -104,7 +105,7 @@ const SHIPPED = parseSummaryModel(modelJson);
 /** The shipped model with its trust layer switched off: the BBC-trained salience model alone. */
 const NO_TRUST = {
   ...SHIPPED,
-  trust: { ...SHIPPED.trust, fullShare: 0, zeroShare: Number.MIN_VALUE },
+  trust: { ...SHIPPED.trust, fullShare: 0, zeroShare: Number.MIN_VALUE, fullSentences: 0 },
 };
 
 const SYSTEMS: readonly System[] = [
@@ -191,12 +192,16 @@ function main(): void {
       'no stopword removal, no length truncation; ROUGE-L = LCS of the whole summary against the whole reference, ' +
       'ROUGE-Lsum = summary-level union LCS over sentences; mean of per-article F1.',
   );
-  printNewsTables();
+  // --fit-only: the news sets' fit part and the self-written highlights, for tuning without looking at any
+  // held-out or report data (BBC held-out, the news report part).
+  const fitOnly = process.argv.includes('--fit-only');
+  printNewsTables({ fitOnly });
   console.log(
     '\nBBC and the self-written highlights below: no stemming, ROUGE-L only (whole-summary LCS), one reference.',
   );
-  const items = loadBbc();
-  if (items === undefined) console.log(`BBC skipped: ${BBC_ROOT} not found`);
+  const items = fitOnly ? undefined : loadBbc();
+  if (items === undefined)
+    console.log(fitOnly ? 'BBC skipped: --fit-only' : `BBC skipped: ${BBC_ROOT} not found`);
   const heldOut = (items ?? []).filter((it) => it.split === 'held-out');
   if (items !== undefined) {
     printBbcTable('held-out split', heldOut);

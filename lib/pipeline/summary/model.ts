@@ -23,6 +23,12 @@ export type SummaryModel = {
     readonly weights: Readonly<Record<TrustFeature, number>>;
     readonly fullShare: number;
     readonly zeroShare: number;
+    /**
+     * Summaries of at most this many sentences of an article whose opening reads as a real lede are the lede
+     * and the sentences after it, in order, as Lead-k takes them (whatever share of the article they are):
+     * news highlights of one to three sentences are what the inverted pyramid's top already says. 0: never.
+     */
+    readonly fullSentences: number;
   };
   /** MMR trade-off between salience and novelty (Carbonell & Goldstein 1998), tuned on the training split. */
   readonly mmrLambda: number;
@@ -48,6 +54,7 @@ const ModelSchema = z.object({
       weights: z.record(z.enum(TRUST_FEATURES), finite),
       fullShare: finite.check(z.minimum(0), z.maximum(1)),
       zeroShare: finite.check(z.minimum(0), z.maximum(1)),
+      fullSentences: z.int().check(z.minimum(0)),
     })
     .check(z.refine((t) => t.fullShare < t.zeroShare, 'trust.fullShare must be below trust.zeroShare')),
   mmrLambda: finite.check(z.minimum(0), z.maximum(1)),

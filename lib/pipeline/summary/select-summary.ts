@@ -8,7 +8,7 @@ import {
   type TrustScale,
   trustScale,
 } from './model';
-import { datelineLength, extractTrustFeatures, type TrustFeatureMatrix } from './trust-features';
+import { extractTrustFeatures, furnitureLength, type TrustFeatureMatrix } from './trust-features';
 
 /**
  * How long a summary may be. Every limit given applies and the tightest wins; with none, the length grows
@@ -96,14 +96,56 @@ export function prepareSummary(
 /** A chosen sentence: its index and its probability rounded to 3 decimals. */
 export type Pick = { readonly index: number; readonly score: number };
 
-/** The trust layer's scale for a prepared article and a summary of `sentences` sentences. */
-function scaleOf(model: SummaryModel, prepared: PreparedSummary, sentences: number): TrustScale {
+/**
+ * The headline gate (trustScale) at or above which an opening reads as a real lede: the lede repeats at least
+ * half the headline's content terms, or there is no headline to judge it by.
+ */
+const REAL_LEDE_GATE = 1;
+
+/**
+ * The trust layer's scale for a prepared article and a summary of `sentences` sentences, and whether that
+ * summary is the lede run: at most the model's fullSentences sentences of an article whose opening reads as
+ * a real lede (a lede was found among the opening sentences and the headline gate is open). The lede run
+ * trusts position in full whatever share of the article the summary is: three sentences of an eight-sentence
+ * news story are still its highlights, and there the faded layer let the BBC-trained salience model pick.
+ */
+function scaleOf(
+  model: SummaryModel,
+  prepared: PreparedSummary,
+  sentences: number,
+): { scale: TrustScale; ledeRun: boolean } {
   const width = SUMMARY_FEATURES.length;
-  return trustScale(model, {
+  const scale = trustScale(model, {
     ledeTitleShare: prepared.matrix.values[prepared.trust.lede * width + TITLE_COLUMN] ?? 0,
     hasTitle: prepared.matrix.titleTerms > 0,
     budgetShare: sentences / Math.max(1, prepared.sentences),
   });
+  const ledeRun =
+    sentences <= model.trust.fullSentences && prepared.trust.ledeFound && scale.gate >= REAL_LEDE_GATE;
+  return { scale: ledeRun ? { fade: 1, gate: scale.gate } : scale, ledeRun };
+}
+
+/**
+ * The lede run: the lede and the sentences after it in document order, as Lead-k takes them, skipping only
+ * boilerplate, sentences that would overflow the word budget and near-copies of a sentence already taken.
+ * Linear in the sentences walked; the near-copy check compares with at most fullSentences chosen ones.
+ */
+function ledeRunPicks(
+  prepared: PreparedSummary,
+  budget: { readonly sentences: number; readonly words: number },
+  scores: readonly number[],
+): Pick[] {
+  const { similarity, words, boilerplate } = prepared.matrix;
+  const chosen: number[] = [];
+  let wordsLeft = budget.words;
+  for (let i = prepared.trust.lede; i < prepared.sentences && chosen.length < budget.sentences; i++) {
+    const w = words[i] ?? 0;
+    if (boilerplate[i] === 1 || w > wordsLeft) continue;
+    if (chosen.some((j) => similarity(i, j) >= DUPLICATE_SIMILARITY)) continue;
+    chosen.push(i);
+    wordsLeft -= w;
+  }
+  return chosen.map((index) => ({ index, score: scores[index] ?? 0 }));
 }
 
 /**
@@ -118,11 +160,12 @@ export function pickSentences(
   if (budget.sentences === 0 || budget.words === 0) return [];
   const { matrix } = prepared;
   const { similarity, words, boilerplate } = matrix;
-  const scale = scaleOf(model, prepared, budget.sentences);
+  const { scale, ledeRun } = scaleOf(model, prepared, budget.sentences);
   // Rounded before selection so that floating-point noise cannot reorder near-ties across platforms.
   const scores = scoreSentenceLogits(model, prepared.salience, prepared.trust.values, scale).map((z) =>
     round3(sigmoid(z)),
   );
+  if (ledeRun) return ledeRunPicks(prepared, budget, scores);
   const lambda = model.mmrLambda;
   const chosen: number[] = [];
   const available: number[] = [];
@@ -174,7 +217,7 @@ function explain(model: SummaryModel, prepared: PreparedSummary, scale: TrustSca
 /**
  * Extractive summary with a given salience model: every sentence is scored by the model over its salience
  * features (features.ts) and its trust features (trust-features.ts), then picked by pickSentences. Returns
- * the picks in document order with exact offsets (a dateline that opens a pick left out), the model's
+ * the picks in document order with exact offsets (a dateline or caption label that opens a pick left out), the model's
  * probability rounded to 3 decimals and why each was picked. The model is passed in so that training can evaluate candidates.
  */
 export function selectSummary(
@@ -186,13 +229,14 @@ export function selectSummary(
   const budget = resolveLength(sentences.length, options);
   if (budget.sentences === 0 || budget.words === 0) return [];
   const prepared = prepareSummary(model, article, sentences);
-  const scale = scaleOf(model, prepared, budget.sentences);
+  const { scale } = scaleOf(model, prepared, budget.sentences);
   const out: SummarySentence[] = [];
   for (const { index, score } of pickSentences(model, prepared, budget)) {
     const s = sentences[index];
     if (s === undefined) continue;
-    // A dateline ("Rome (CNN) —") is left out: the summary says what happened, not who filed it from where.
-    const skip = datelineLength(s.text);
+    // A dateline ("Rome (CNN) —") or a caption label ("Jailed: ") is left out: the summary says what
+    // happened, not who filed it from where or how a photo was captioned.
+    const skip = furnitureLength(s.text);
     const why = explain(model, prepared, scale, index);
     out.push({ text: s.text.slice(skip), start: s.start + skip, end: s.end, score, why });
   }

@@ -37,6 +37,9 @@ describe('parseSummaryModel', () => {
     ['a missing trust weight', { ...shipped, trust: { ...shipped.trust, weights: { lede: 1 } } }],
     ['a negative fade start', { ...shipped, trust: { ...shipped.trust, fullShare: -0.1 } }],
     ['a fade end above 1', { ...shipped, trust: { ...shipped.trust, zeroShare: 1.5 } }],
+    ['a negative lede run', { ...shipped, trust: { ...shipped.trust, fullSentences: -1 } }],
+    ['a fractional lede run', { ...shipped, trust: { ...shipped.trust, fullSentences: 2.5 } }],
+    ['no lede run length', { ...shipped, trust: { ...shipped.trust, fullSentences: undefined } }],
     [
       'full trust beyond the fade end',
       { ...shipped, trust: { ...shipped.trust, fullShare: 0.6, zeroShare: 0.5 } },

@@ -4,6 +4,7 @@ import { summarize } from '../../../../lib/pipeline/summary/summarize';
 import {
   datelineLength,
   extractTrustFeatures,
+  furnitureLength,
   ledeIndex,
   TRUST_FEATURES,
 } from '../../../../lib/pipeline/summary/trust-features';
@@ -34,12 +35,19 @@ describe('ledeIndex', () => {
     ],
     ['a teaser question first', `Ever wanted to sail to the islands for lunch? ${BODY.join(' ')}`, 1],
     ['a bare byline first', `By Marta Olsen\n\n${BODY.join(' ')}`, 1],
+    // A long opener is a lede: length alone never makes furniture (long ledes are common in real news).
     [
-      'a caption glued to the lede (no full stop between them)',
-      `${'Ferry passengers wait on the quay in the rain as the first boat of the new service arrives '.repeat(
+      'a long opener',
+      `${'Ferry passengers waited on the quay in the rain as the first boat of the new service arrived '.repeat(
         3,
-      )}The harbour authority approved the route. ${BODY.slice(1).join(' ')}`,
-      1,
+      )}and the harbour authority approved the route. ${BODY.slice(1).join(' ')}`,
+      0,
+    ],
+    // A caption marker in a long sentence is the story, not a caption.
+    [
+      'a long lede that says "pictured"',
+      `The harbour master, pictured on the quay with the mayor of Tessby and the ferry crew on Tuesday, said the new island route approved by the authority after a two-year review would start in May. ${BODY.slice(1).join(' ')}`,
+      0,
     ],
     // Nothing in the first four sentences reads as a body sentence: position 0 stands.
     ['nothing but furniture', 'Who? What? Where? When? Why?', 0],
@@ -95,6 +103,22 @@ describe('datelineLength', () => {
   });
 });
 
+describe('furnitureLength', () => {
+  it.each<[string, string, string]>([
+    ['a dateline', 'Tessby (CNN) — The ferry sailed.', 'The ferry sailed.'],
+    ['a caption label', 'Jailed: Marta Olsen stole the ferry.', 'Marta Olsen stole the ferry.'],
+    [
+      'a speaker and a quote keep their words',
+      'Olsen said: The ferry sailed.',
+      'Olsen said: The ferry sailed.',
+    ],
+    ['a label before lower case is prose', 'Note: the ferry sailed.', 'Note: the ferry sailed.'],
+    ['no furniture', 'The ferry sailed: all aboard.', 'The ferry sailed: all aboard.'],
+  ])('%s', (_name, text, kept) => {
+    expect(text.slice(furnitureLength(text))).toBe(kept);
+  });
+});
+
 describe('summaries say why', () => {
   const text = `Tessby (CNN) — ${BODY.join(' ')}`;
   const summary = summarize(
@@ -128,5 +152,38 @@ describe('summaries say why', () => {
       expect(s.why?.centrality).toBeGreaterThanOrEqual(0);
       expect(s.why?.centrality).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('the lede run', () => {
+  // Seven sentences: three of them are 43% of the article, where the faded trust layer would let content pick.
+  const story = [
+    'Ever wanted to sail to the islands for lunch?',
+    ...BODY,
+    'The dredging alone could cost the harbour authority more than the new boats, the critics said.',
+    'The harbour authority said the dredging costs were already in its budget for the coming year.',
+  ];
+  const text = story.join(' ');
+  const sentences = segmentSentences(text);
+  const picks = (title: string, maxSentences: number) =>
+    summarize({ title, text }, sentences, { maxSentences }).map((s) => s.why?.position);
+
+  it('takes the lede and the sentences after it, in order, as Lead-k would (teaser question skipped)', () => {
+    expect(sentences).toHaveLength(7);
+    expect(picks('', 3)).toEqual([1, 2, 3]);
+    expect(picks('', 1)).toEqual([1]);
+    // A headline the lede repeats: still a real lede.
+    expect(picks('Tessby harbour authority approves ferry route to the islands', 2)).toEqual([1, 2]);
+  });
+
+  it('is not taken when the lede ignores the headline (a delayed lede): content decides', () => {
+    const delayed = picks('Dredging costs threaten harbour budget', 3);
+    expect(delayed).toHaveLength(3);
+    expect(delayed).not.toEqual([1, 2, 3]);
+  });
+
+  it('is not taken beyond three sentences', () => {
+    expect(picks('', 4)).toHaveLength(4);
+    expect(picks('', 4)).not.toEqual([1, 2, 3, 4]);
   });
 });
