@@ -1,6 +1,7 @@
-import { createScratch, type Scratch } from '../text/scratch';
+import type { Scratch } from '../text/scratch';
 import { contentTerms, indexContentTerms, type TermIndex, termIdOf, tokenizeWords } from '../text/tokenize';
 import type { Sentence } from '../types';
+import { createArticleScratch, summaryScratchBytes } from './article-scratch';
 import { buildSentenceGraphs, buildTermMatrix, rankSparseByCentrality } from './centrality';
 
 /**
@@ -208,6 +209,13 @@ function rankScores(values: Float64Array, scratch: Scratch): Float64Array {
   return out;
 }
 
+/** Code units of all the texts together. */
+export function totalLength(texts: readonly string[]): number {
+  let chars = 0;
+  for (const text of texts) chars += text.length;
+  return chars;
+}
+
 /** Math.max(floor, ...values), without spreading a long array onto the stack. */
 function maxOf(values: ArrayLike<number>, floor: number): number {
   let max = floor;
@@ -218,38 +226,39 @@ function maxOf(values: ArrayLike<number>, floor: number): number {
 /**
  * Computes the features of every sentence of an article into one flat matrix. `text` is the article body
  * the sentence offsets point into (paragraph breaks are read from it); `title` may be empty. The arrays of
- * the result are carved from `scratch`.
+ * the result are carved from `scratch` (by default one buffer sized to the sentences, see article-scratch.ts).
  */
 // biome-ignore lint/complexity/noExcessiveLinesPerFunction: fills one flat feature matrix in a single pass over the sentences (the summary's hot path); each block is one named feature
 export function extractSummaryFeatureMatrix(
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],
-  scratch: Scratch = createScratch(),
+  scratch?: Scratch,
 ): SummaryFeatureMatrix {
   const n = sentences.length;
   const texts = sentences.map((s) => s.text);
+  const arena = scratch ?? createArticleScratch(summaryScratchBytes(n, totalLength(texts)));
   // One scan of each sentence yields its content terms as ids and its word count.
-  const index = indexContentTerms(texts, scratch);
+  const index = indexContentTerms(texts, arena);
   const { ids: terms, offsets: termOffsets, words } = index;
   const vocabulary = index.terms.length;
   // Raw term counts, not TF-IDF: within one article IDF mostly rewards words said once, while the terms a
   // story repeats are what its central sentences share. Measured on the BBC held-out split and the human-
   // highlight articles, both better with counts (ROUGE-1 +0.6 and +0.5; docs/benchmarks.md). The same cosine
   // serves redundancy: sentences that repeat a template with one word changed count as near-copies.
-  const matrix = buildTermMatrix(terms, termOffsets, vocabulary, scratch, 'tf');
+  const matrix = buildTermMatrix(terms, termOffsets, vocabulary, arena, 'tf');
   const { offsets, ids, weights, norms } = matrix;
   // LexRank over term-frequency cosine and TextRank over word overlap (Mihalcea & Tarau 2004: shared distinct
   // content terms over log|Si| + log|Sj|, which rewards long sentences that share many words), as sparse
   // graphs: identical to the full matrices up to MAX_NEIGHBOURS + 1 sentences, k-nearest-neighbour beyond.
-  const graphs = buildSentenceGraphs(matrix, scratch);
-  const centrality = rankSparseByCentrality(graphs.lexical, scratch);
+  const graphs = buildSentenceGraphs(matrix, arena);
+  const centrality = rankSparseByCentrality(graphs.lexical, arena);
   const maxCentrality = maxOf(centrality, 0);
-  const overlap = rankSparseByCentrality(graphs.overlap, scratch);
+  const overlap = rankSparseByCentrality(graphs.overlap, arena);
   const maxOverlap = maxOf(overlap, 0);
 
   // The term-frequency centroid (sum of the sentence vectors, MEAD), accumulated in sentence order and normed in
   // order of first occurrence, as a Map built the same way would be.
-  const centroid = scratch.float64(vocabulary);
+  const centroid = arena.float64(vocabulary);
   for (let k = 0; k < ids.length; k++) {
     const t = ids[k] ?? 0;
     centroid[t] = (centroid[t] ?? 0) + (weights[k] ?? 0);
@@ -258,24 +267,24 @@ export function extractSummaryFeatureMatrix(
   for (let t = 0; t < vocabulary; t++) centroidSq += (centroid[t] ?? 0) * (centroid[t] ?? 0);
   const centroidNorm = Math.sqrt(centroidSq);
 
-  const isTitleTerm = scratch.uint8(vocabulary);
+  const isTitleTerm = arena.uint8(vocabulary);
   const titleTerms = new Set(contentTerms(article.title));
   for (const t of titleTerms) {
     const id = termIdOf(index, t);
     if (id !== undefined) isTitleTerm[id] = 1;
   }
-  const boilerplate = boilerplateFlags(index, texts, scratch);
-  const paragraphs = paragraphIndices(article.text, sentences, scratch);
+  const boilerplate = boilerplateFlags(index, texts, arena);
+  const paragraphs = paragraphIndices(article.text, sentences, arena);
 
   // In-article frequency of each term, counting repeats (Luhn 1958).
-  const frequency = scratch.int32(vocabulary);
+  const frequency = arena.int32(vocabulary);
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k] ?? 0;
     frequency[t] = (frequency[t] ?? 0) + 1;
   }
   const maxFrequency = maxOf(frequency, 1);
-  const mass = scratch.float64(n);
-  const termFrequency = scratch.float64(n);
+  const mass = arena.float64(n);
+  const termFrequency = arena.float64(n);
   for (let i = 0; i < n; i++) {
     const from = termOffsets[i] ?? 0;
     const to = termOffsets[i + 1] ?? 0;
@@ -288,14 +297,14 @@ export function extractSummaryFeatureMatrix(
   let termFrequencySum = 0;
   for (let i = 0; i < n; i++) termFrequencySum += termFrequency[i] ?? 0;
   const meanTermFrequency = termFrequencySum / Math.max(1, n);
-  const centralityRank = rankScores(centrality, scratch);
-  const termFrequencyRank = rankScores(termFrequency, scratch);
-  const wordCounts = scratch.float64(n);
+  const centralityRank = rankScores(centrality, arena);
+  const termFrequencyRank = rankScores(termFrequency, arena);
+  const wordCounts = arena.float64(n);
   for (let i = 0; i < n; i++) wordCounts[i] = words[i] ?? 0;
-  const lengthRank = rankScores(wordCounts, scratch);
+  const lengthRank = rankScores(wordCounts, arena);
 
   const width = SUMMARY_FEATURES.length;
-  const values = scratch.float64(n * width);
+  const values = arena.float64(n * width);
   for (let i = 0; i < n; i++) {
     const text = sentences[i]?.text ?? '';
     const from = offsets[i] ?? 0;

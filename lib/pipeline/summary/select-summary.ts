@@ -1,5 +1,11 @@
 import type { Sentence, SummarySentence, SummaryWhy } from '../types';
-import { extractSummaryFeatureMatrix, SUMMARY_FEATURES, type SummaryFeatureMatrix } from './features';
+import { createArticleScratch, summaryScratchBytes } from './article-scratch';
+import {
+  extractSummaryFeatureMatrix,
+  SUMMARY_FEATURES,
+  type SummaryFeatureMatrix,
+  totalLength,
+} from './features';
 import {
   contributions,
   type SummaryModel,
@@ -8,7 +14,12 @@ import {
   type TrustScale,
   trustScale,
 } from './model';
-import { extractTrustFeatures, furnitureLength, type TrustFeatureMatrix } from './trust-features';
+import {
+  extractTrustFeatures,
+  furnitureLength,
+  TRUST_FEATURES,
+  type TrustFeatureMatrix,
+} from './trust-features';
 
 /**
  * How long a summary may be. Every limit given applies and the tightest wins; with none, the length grows
@@ -81,15 +92,27 @@ export type PreparedSummary = {
   readonly sentences: number;
 };
 
-/** Computes the salience and trust features of an article's sentences once (training re-scores them often). */
+/**
+ * Computes the salience and trust features of an article's sentences once (training re-scores them often).
+ * With `reuseScratch` the arrays live in the module's reusable scratch (article-scratch.ts) and are valid only
+ * until the next such call: for a caller that is done with them before it returns.
+ */
 export function prepareSummary(
   model: SummaryModel,
   article: { readonly title: string; readonly text: string },
   sentences: readonly Sentence[],
+  reuseScratch = false,
 ): PreparedSummary {
-  const matrix = extractSummaryFeatureMatrix(article, sentences);
+  // One buffer for the salience and the trust features (article-scratch.ts).
+  const n = sentences.length;
+  const chars = totalLength(sentences.map((s) => s.text));
+  const scratch = createArticleScratch(
+    summaryScratchBytes(n, chars) + 8 * TRUST_FEATURES.length * n,
+    reuseScratch,
+  );
+  const matrix = extractSummaryFeatureMatrix(article, sentences, scratch);
   const salience = scoreSalience(model, matrix.values);
-  const trust = extractTrustFeatures(matrix, sentences, salience);
+  const trust = extractTrustFeatures(matrix, sentences, salience, scratch);
   return { matrix, salience, trust, sentences: sentences.length };
 }
 
@@ -228,7 +251,8 @@ export function selectSummary(
 ): SummarySentence[] {
   const budget = resolveLength(sentences.length, options);
   if (budget.sentences === 0 || budget.words === 0) return [];
-  const prepared = prepareSummary(model, article, sentences);
+  // The module's reusable scratch: nothing carved from it outlives this call (the result is plain objects).
+  const prepared = prepareSummary(model, article, sentences, true);
   const { scale } = scaleOf(model, prepared, budget.sentences);
   const out: SummarySentence[] = [];
   for (const { index, score } of pickSentences(model, prepared, budget)) {

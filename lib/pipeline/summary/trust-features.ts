@@ -1,3 +1,4 @@
+import type { Scratch } from '../text/scratch';
 import type { Sentence } from '../types';
 import { SUMMARY_FEATURES, type SummaryFeatureMatrix } from './features';
 
@@ -106,6 +107,10 @@ const DATELINE =
  */
 const CAPTION_LABEL = /^\p{Lu}\p{Ll}{2,15}: (?=\p{Lu})/u;
 
+/** Column of each trust feature in a row of TrustFeatureMatrix.values. */
+const COLUMN = Object.fromEntries(TRUST_FEATURES.map((name, k) => [name, k])) as Readonly<
+  Record<TrustFeature, number>
+>;
 const QUESTION_COLUMN = SUMMARY_FEATURES.indexOf('question');
 const ANAPHOR_COLUMN = SUMMARY_FEATURES.indexOf('anaphor');
 
@@ -168,39 +173,39 @@ export function ledeIndex(matrix: SummaryFeatureMatrix, sentences: readonly Sent
 
 /**
  * Computes the trust features of every sentence, given the salience features and the salience log-odds
- * (`salience[i]`) already computed for them.
+ * (`salience[i]`) already computed for them. The array is carved from `scratch` when one is given.
  */
 export function extractTrustFeatures(
   matrix: SummaryFeatureMatrix,
   sentences: readonly Sentence[],
   salience: readonly number[],
+  scratch?: Scratch,
 ): TrustFeatureMatrix {
   const width = TRUST_FEATURES.length;
   const baseWidth = SUMMARY_FEATURES.length;
-  const values = new Float64Array(sentences.length * width);
+  const values = scratch?.float64(sentences.length * width) ?? new Float64Array(sentences.length * width);
   const found = findLede(matrix, sentences);
   const lede = Math.max(0, found);
-  sentences.forEach((s, i) => {
-    const head = s.text.slice(0, MAX_FEATURE_CHARS);
+  // Written straight into the flat array, column by column: an object per sentence cost more than the features.
+  for (let i = 0; i < sentences.length; i++) {
+    const text = sentences[i]?.text ?? '';
     const words = matrix.words[i] ?? 0;
-    const row: Record<TrustFeature, number> = {
-      salience: salience[i] ?? 0,
-      lede: i === lede ? 1 : 0,
-      ledeNext: i === lede + 1 ? 1 : 0,
-      ledeThird: i === lede + 2 ? 1 : 0,
-      ledeFourth: i === lede + 3 ? 1 : 0,
-      beforeLede: i < lede ? 1 : 0,
-      long: words > LONG_SENTENCE_WORDS ? 1 : 0,
-      fragment: words < FRAGMENT_WORDS ? 1 : 0,
-      length: Math.min(2, words / LENGTH_SCALE),
-      caption: isCaption(head, words) ? 1 : 0,
-      question: matrix.values[i * baseWidth + QUESTION_COLUMN] ?? 0,
-      anaphor: matrix.values[i * baseWidth + ANAPHOR_COLUMN] ?? 0,
-      quoteOpen: QUOTE_OPEN.test(head) ? 1 : 0,
-    };
-    TRUST_FEATURES.forEach((name, f) => {
-      values[i * width + f] = row[name];
-    });
-  });
+    const row = i * width;
+    values[row + COLUMN.salience] = salience[i] ?? 0;
+    values[row + COLUMN.lede] = i === lede ? 1 : 0;
+    values[row + COLUMN.ledeNext] = i === lede + 1 ? 1 : 0;
+    values[row + COLUMN.ledeThird] = i === lede + 2 ? 1 : 0;
+    values[row + COLUMN.ledeFourth] = i === lede + 3 ? 1 : 0;
+    values[row + COLUMN.beforeLede] = i < lede ? 1 : 0;
+    values[row + COLUMN.long] = words > LONG_SENTENCE_WORDS ? 1 : 0;
+    values[row + COLUMN.fragment] = words < FRAGMENT_WORDS ? 1 : 0;
+    values[row + COLUMN.length] = Math.min(2, words / LENGTH_SCALE);
+    // Sliced only when the caption test runs (short sentences); QUOTE_OPEN reads the first character alone.
+    values[row + COLUMN.caption] =
+      words <= CAPTION_WORDS && CAPTION.test(text.slice(0, MAX_FEATURE_CHARS)) ? 1 : 0;
+    values[row + COLUMN.question] = matrix.values[i * baseWidth + QUESTION_COLUMN] ?? 0;
+    values[row + COLUMN.anaphor] = matrix.values[i * baseWidth + ANAPHOR_COLUMN] ?? 0;
+    values[row + COLUMN.quoteOpen] = QUOTE_OPEN.test(text) ? 1 : 0;
+  }
   return { values, lede, ledeFound: found >= 0 };
 }
