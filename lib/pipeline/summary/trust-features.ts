@@ -107,6 +107,14 @@ const DATELINE =
  */
 const CAPTION_LABEL = /^\p{Lu}\p{Ll}{2,15}: (?=\p{Lu})/u;
 
+/**
+ * A one-word source credit in parentheses that opens a sentence, as "(CNN)" does in DATELINE but for any
+ * outlet or platform: "(Instagram) A young woman who …", "(9NEWS) He was nominated …" (scraped pages where
+ * an embed or a video credit runs into the text). Anchored, of bounded length, and only before a capital
+ * or a quotation mark, so that "(and more) …" stays.
+ */
+const SOURCE_CREDIT = /^\([\p{Lu}\p{N}][\p{L}\p{N}]{1,15}\)[^\S\n]{1,3}(?=[\p{Lu}"“])/u;
+
 /** Column of each trust feature in a row of TrustFeatureMatrix.values. */
 const COLUMN = Object.fromEntries(TRUST_FEATURES.map((name, k) => [name, k])) as Readonly<
   Record<TrustFeature, number>
@@ -156,7 +164,8 @@ export function datelineLength(text: string): number {
 export function furnitureLength(text: string): number {
   const dateline = datelineLength(text);
   if (dateline > 0) return dateline;
-  return CAPTION_LABEL.exec(text.slice(0, MAX_FEATURE_CHARS))?.[0].length ?? 0;
+  const head = text.slice(0, MAX_FEATURE_CHARS);
+  return CAPTION_LABEL.exec(head)?.[0].length ?? SOURCE_CREDIT.exec(head)?.[0].length ?? 0;
 }
 
 /** The first of the opening LEDE_SEARCH sentences that is not furniture; -1 when all of them are. */

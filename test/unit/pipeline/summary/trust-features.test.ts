@@ -114,6 +114,10 @@ describe('furnitureLength', () => {
     ],
     ['a label before lower case is prose', 'Note: the ferry sailed.', 'Note: the ferry sailed.'],
     ['no furniture', 'The ferry sailed: all aboard.', 'The ferry sailed: all aboard.'],
+    ['a source credit', '(Instagram) A ferry sailed.', 'A ferry sailed.'],
+    ['a credit with digits', '(9NEWS) The ferry sailed.', 'The ferry sailed.'],
+    ['an aside before lower case is prose', '(Really) the ferry sailed.', '(Really) the ferry sailed.'],
+    ['an aside of several words stays', '(And More) The ferry sailed.', '(And More) The ferry sailed.'],
   ])('%s', (_name, text, kept) => {
     expect(text.slice(furnitureLength(text))).toBe(kept);
   });
@@ -180,6 +184,16 @@ describe('the lede run', () => {
     const delayed = picks('Dredging costs threaten harbour budget', 3);
     expect(delayed).toHaveLength(3);
     expect(delayed).not.toEqual([1, 2, 3]);
+  });
+
+  it('leaves out one- and two-word fragments (segmentation leftovers)', () => {
+    const broken = [BODY[0], 'Washington.', 'New York.', ...BODY.slice(1)].join(' ');
+    const brokenSentences = segmentSentences(broken);
+    expect(brokenSentences[1]?.text).toBe('Washington.');
+    const texts = summarize({ title: '', text: broken }, brokenSentences, { maxSentences: 3 }).map(
+      (s) => s.text,
+    );
+    expect(texts).toEqual([BODY[0], BODY[1], BODY[2]]);
   });
 
   it('is not taken beyond three sentences', () => {
