@@ -7,6 +7,7 @@ import { isHedged } from './hedges';
 import { extractDates } from './mentions/dates';
 import { extractArticleEntities } from './mentions/entities';
 import { extractNumbers } from './mentions/numbers';
+import { extractFrames } from './frames';
 
 export type ClaimOptions = {
   /** ISO date that relative dates resolve against. */
@@ -54,6 +55,7 @@ export function extractClaims(text: string, sentences: readonly Sentence[], opti
     const dates = extractDates(s.text, reference);
     const numbers = extractNumbers(s.text, dates);
     const attribution = findAttribution(s.text);
+    const claimEntities = entities[i] ?? [];
     claims.push({
       text: s.text,
       start: s.start,
@@ -61,11 +63,12 @@ export function extractClaims(text: string, sentences: readonly Sentence[], opti
       score: scored.score,
       checkworthy: true,
       types: scored.types,
-      entities: entities[i] ?? [],
+      entities: claimEntities,
       numbers: numbers.map((n) => n.mention),
       dates: dates.map((d) => d.mention),
       ...(attribution !== undefined ? { attribution } : {}),
       hedged: isHedged(s.text),
+      frames: extractFrames({ text: s.text, offset: s.start, entities: claimEntities, dates }),
     });
   });
   return claims;

@@ -1,0 +1,318 @@
+import { ORDINALS, RANK_CUES } from './lexicon';
+import type { Token } from './tokens';
+
+/** How a value is hedged: "more than 4 million" is compatible with 4.2 million, "at most 20" is not with 45. */
+export type Qualifier = 'more-than' | 'at-least' | 'about' | 'nearly' | 'less-than' | 'at-most';
+
+/** A number in a claim, read from its tokens. */
+export type NumberReading = {
+  /** Token range of the value, qualifier and currency symbol included: [first, end). */
+  readonly first: number;
+  readonly end: number;
+  /** Token range of the number itself (without the qualifier). */
+  readonly numberFirst: number;
+  readonly amount: number;
+  /** Half the unit of the last stated digit, in the amount's units: "4.2 million" ±50,000, "12" ±0.5. */
+  readonly precision: number;
+  /** 'count', 'percent', 'points', 'currency:<ISO 4217>', 'rank', 'age' or 'duration' (amount in days). */
+  readonly unit: string;
+  readonly qualifier?: Qualifier;
+};
+
+const UNITS: ReadonlyMap<string, number> = new Map(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'
+    .split(' ')
+    .map((w, i) => [w, i + 1] as const),
+);
+const TENS: ReadonlyMap<string, number> = new Map(
+  'twenty thirty forty fifty sixty seventy eighty ninety'
+    .split(' ')
+    .map((w, i) => [w, (i + 2) * 10] as const),
+);
+const SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['bn', 1e9],
+  ['mn', 1e6],
+  ['tn', 1e12],
+]);
+/** Glued scales ("£412m", "5k"): "m" and "k" only for money, since "100m" alone is a distance. */
+const GLUED_SCALES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
+]);
+const SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['$', 'USD'],
+  ['£', 'GBP'],
+  ['€', 'EUR'],
+  ['¥', 'JPY'],
+]);
+const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['dollars', 'USD'],
+  ['dollar', 'USD'],
+  ['pounds', 'GBP'],
+  ['pound', 'GBP'],
+  ['euros', 'EUR'],
+  ['euro', 'EUR'],
+  ['yen', 'JPY'],
+  ['yuan', 'CNY'],
+]);
+/** Days per duration unit; a month is a mean Gregorian month. */
+const DURATION_DAYS: ReadonlyMap<string, number> = new Map([
+  ['hour', 1 / 24],
+  ['hours', 1 / 24],
+  ['day', 1],
+  ['days', 1],
+  ['week', 7],
+  ['weeks', 7],
+  ['month', 30.44],
+  ['months', 30.44],
+  ['year', 365.25],
+  ['years', 365.25],
+  ['decade', 3652.5],
+  ['decades', 3652.5],
+]);
+
+/** Qualifier phrases, longest first, as the lower-case words before the number. */
+const QUALIFIERS: readonly (readonly [readonly string[], Qualifier])[] = [
+  [['no', 'fewer', 'than'], 'at-least'],
+  [['no', 'less', 'than'], 'at-least'],
+  [['no', 'more', 'than'], 'at-most'],
+  [['in', 'excess', 'of'], 'more-than'],
+  [['as', 'many', 'as'], 'about'],
+  [['as', 'much', 'as'], 'about'],
+  [['more', 'than'], 'more-than'],
+  [['greater', 'than'], 'more-than'],
+  [['upwards', 'of'], 'more-than'],
+  [['just', 'over'], 'more-than'],
+  [['at', 'least'], 'at-least'],
+  [['fewer', 'than'], 'less-than'],
+  [['less', 'than'], 'less-than'],
+  [['just', 'under'], 'less-than'],
+  [['up', 'to'], 'at-most'],
+  [['at', 'most'], 'at-most'],
+  [['close', 'to'], 'about'],
+  [['an', 'estimated'], 'about'],
+  [['over'], 'more-than'],
+  [['above'], 'more-than'],
+  [['exceeding'], 'more-than'],
+  [['under'], 'less-than'],
+  [['below'], 'less-than'],
+  [['about'], 'about'],
+  [['around'], 'about'],
+  [['approximately'], 'about'],
+  [['roughly'], 'about'],
+  [['some'], 'about'],
+  [['circa'], 'about'],
+  [['estimated'], 'about'],
+  [['nearly'], 'nearly'],
+  [['almost'], 'nearly'],
+];
+
+const DIGITS = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?([a-z]*)$/i;
+const AGE_WORD = /^(\d{1,3})-years?-old$/i;
+const YEARISH = /^(?:1[89]|2[01])\d\d$/;
+
+type Core = {
+  readonly amount: number;
+  readonly precision: number;
+  readonly end: number;
+  readonly glued: string;
+};
+
+/** A number written in digits at token i ("4.2", "3,600", "412m", "4th"); undefined otherwise. */
+function readDigits(tokens: readonly Token[], i: number): Core | undefined {
+  const t = tokens[i];
+  if (t === undefined || t.kind !== 'number') return undefined;
+  const m = DIGITS.exec(t.text);
+  if (m === null) return undefined;
+  const whole = (m[1] ?? '').replaceAll(',', '');
+  const decimals = m[2] ?? '';
+  const amount = Number.parseFloat(decimals === '' ? whole : `${whole}.${decimals}`);
+  if (!Number.isFinite(amount)) return undefined;
+  return { amount, precision: 0.5 * 10 ** -decimals.length, end: i + 1, glued: (m[3] ?? '').toLowerCase() };
+}
+
+/** A number written in words from token i ("Twelve", "thirty-five", "three hundred"); undefined otherwise. */
+function readWords(tokens: readonly Token[], i: number): Core | undefined {
+  let total = 0;
+  let current = 0;
+  let place = 1;
+  let j = i;
+  let any = false;
+  // Bounded: a number in words is a handful of tokens.
+  for (; j < tokens.length && j < i + 6; j++) {
+    const parts = (tokens[j]?.lower ?? '').split('-');
+    let ok = parts.length <= 2;
+    for (const part of parts) {
+      const n = UNITS.get(part) ?? TENS.get(part);
+      if (n !== undefined) {
+        current += n;
+        place = 1;
+      } else if (part === 'hundred' && any) {
+        current = (current || 1) * 100;
+        place = 100;
+      } else ok = false;
+    }
+    if (!ok) break;
+    any = true;
+  }
+  if (!any) return undefined;
+  // "one" alone is a pronoun more often than a count ("one of the", "no one").
+  if (j === i + 1 && tokens[i]?.lower === 'one') return undefined;
+  total += current;
+  return { amount: total, precision: 0.5 * place, end: j, glued: '' };
+}
+
+/** The qualifier ending right before token `at`, and where it starts. */
+function readQualifier(
+  tokens: readonly Token[],
+  at: number,
+): { qualifier: Qualifier; first: number } | undefined {
+  for (const [phrase, qualifier] of QUALIFIERS) {
+    const first = at - phrase.length;
+    if (first < 0) continue;
+    if (phrase.every((w, k) => tokens[first + k]?.lower === w)) return { qualifier, first };
+  }
+  return undefined;
+}
+
+/** Whether an ordinal at token i is a rank: after "ranked", "finished", "came" (a "the" between allowed), or before a superlative or "place". */
+function isRank(tokens: readonly Token[], i: number, end: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const w = tokens[k]?.lower ?? '';
+    if (RANK_CUES.has(w)) return true;
+    if (w !== 'the' && w !== 'was' && w !== 'is') break;
+  }
+  const next = tokens[end]?.lower ?? '';
+  return (
+    next === 'most' || next === 'place' || next === 'largest' || next === 'biggest' || /.{3}est$/.test(next)
+  );
+}
+
+/**
+ * The number that starts at token i, with its scale, unit and qualifier; undefined when there is none or
+ * it is a bare year. `taken[i]` marks tokens already read as dates.
+ */
+export function readNumber(
+  tokens: readonly Token[],
+  i: number,
+  taken: readonly boolean[],
+): NumberReading | undefined {
+  if (taken[i]) return undefined;
+  const t = tokens[i];
+  if (t === undefined) return undefined;
+  // Ages written as one word ("47-year-old").
+  const age = AGE_WORD.exec(t.text);
+  if (age !== null)
+    return withQualifier(tokens, i, {
+      first: i,
+      end: i + 1,
+      amount: Number(age[1]),
+      precision: 0.5,
+      unit: 'age',
+    });
+  // Ordinals in words ("fourth") and in digits ("4th").
+  const ordinal = ORDINALS.get(t.lower);
+  if (ordinal !== undefined)
+    return isRank(tokens, i, i + 1)
+      ? { first: i, end: i + 1, numberFirst: i, amount: ordinal, precision: 0, unit: 'rank' }
+      : undefined;
+  const core = readDigits(tokens, i) ?? readWords(tokens, i);
+  if (core === undefined) return undefined;
+  if (/^(?:st|nd|rd|th)$/.test(core.glued))
+    return isRank(tokens, i, core.end)
+      ? { first: i, end: core.end, numberFirst: i, amount: core.amount, precision: 0, unit: 'rank' }
+      : undefined;
+  let first = i;
+  let end = core.end;
+  let amount = core.amount;
+  let precision = core.precision;
+  let currency: string | undefined;
+  const before = tokens[i - 1];
+  const symbol = before === undefined ? undefined : SYMBOLS.get(before.text);
+  if (symbol !== undefined) {
+    currency = symbol;
+    first = i - 1;
+  }
+  const gluedScale = GLUED_SCALES.get(core.glued);
+  if (core.glued !== '') {
+    if (gluedScale === undefined || (currency === undefined && core.glued.length < 2)) return undefined;
+    amount *= gluedScale;
+    precision *= gluedScale;
+  } else {
+    const scale = SCALES.get(tokens[end]?.lower ?? '');
+    if (scale !== undefined) {
+      amount *= scale;
+      precision *= scale;
+      end++;
+    }
+  }
+  const suffix = readUnit(tokens, end, currency);
+  if (suffix === undefined) return undefined;
+  end = suffix.end;
+  currency = suffix.currency;
+  let unit = suffix.unit;
+  amount *= suffix.factor;
+  precision *= suffix.factor;
+  if (currency !== undefined) unit = `currency:${currency}`;
+  if (unit === 'count' && core.glued === '' && precision === 0.5 && YEARISH.test(t.text)) return undefined;
+  if (unit === 'count' && tokens[i - 1]?.lower === 'aged') unit = 'age';
+  return withQualifier(tokens, first, {
+    first,
+    end,
+    amount: clean(amount),
+    precision: clean(precision),
+    unit,
+  });
+}
+
+type Suffix = {
+  readonly unit: string;
+  readonly end: number;
+  readonly factor: number;
+  readonly currency?: string;
+};
+
+/**
+ * What follows a number: "%", "per cent", "percentage points", a currency word, a duration unit (the amount
+ * becomes days) or "years old" (an age); undefined for "years ago", which dates rather than counts.
+ */
+function readUnit(tokens: readonly Token[], end: number, currency: string | undefined): Suffix | undefined {
+  const next = tokens[end]?.lower;
+  const after = tokens[end + 1]?.lower;
+  const plain = { unit: 'count', end, factor: 1, ...(currency === undefined ? {} : { currency }) };
+  if (next === undefined) return plain;
+  if (next === '%' || next === 'percent') return { ...plain, unit: 'percent', end: end + 1 };
+  if (next === 'per' && after === 'cent') return { ...plain, unit: 'percent', end: end + 2 };
+  if (next === 'percentage' && (after === 'point' || after === 'points'))
+    return { ...plain, unit: 'points', end: end + 2 };
+  if (currency !== undefined) return plain;
+  const word = CURRENCY_WORDS.get(next);
+  if (word !== undefined) return { ...plain, currency: word, end: end + 1 };
+  const days = DURATION_DAYS.get(next);
+  if (days === undefined) return plain;
+  if (after === 'old') return { ...plain, unit: 'age', end: end + 2 };
+  if (after === 'ago') return undefined;
+  return { ...plain, unit: 'duration', end: end + 1, factor: days };
+}
+
+/** Rounds away binary noise from `4.2 * 1e6`. */
+const clean = (x: number): number => Number.parseFloat(x.toPrecision(12));
+
+function withQualifier(
+  tokens: readonly Token[],
+  first: number,
+  reading: Omit<NumberReading, 'numberFirst' | 'qualifier'>,
+): NumberReading {
+  const q = readQualifier(tokens, first);
+  return q === undefined
+    ? { ...reading, numberFirst: first }
+    : { ...reading, first: q.first, numberFirst: first, qualifier: q.qualifier };
+}
