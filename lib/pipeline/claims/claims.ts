@@ -3,11 +3,11 @@ import type { Claim, Sentence, SentenceScore } from '../types';
 import { findAttribution } from './attribution';
 import { extractCheckworthyFeatures } from './checkworthy-features';
 import { parseCheckworthyModel, predictCheckworthy } from './checkworthy-model';
+import { extractFrames } from './frames';
 import { isHedged } from './hedges';
 import { extractDates } from './mentions/dates';
 import { extractArticleEntities } from './mentions/entities';
 import { extractNumbers } from './mentions/numbers';
-import { extractFrames } from './frames';
 
 export type ClaimOptions = {
   /** ISO date that relative dates resolve against. */
