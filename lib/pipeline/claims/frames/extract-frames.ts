@@ -98,6 +98,19 @@ function firstRun(s: Sentence, from: number, to: number): number[] {
   return run;
 }
 
+/** Words that make a time noun a period ("first quarter", "past year"), not a place ("harbour quarter"). */
+const PERIOD_MODIFIERS = new Set(
+  'first second third fourth last final past previous next coming current same whole entire'.split(' '),
+);
+
+/** Whether a noun run names a period: a time noun alone or after a period modifier. */
+function isPeriod(s: Sentence, run: readonly number[]): boolean {
+  const words = run.map((j) => s.tokens[j]?.lower ?? '');
+  const head = words[words.length - 1] ?? '';
+  if (!TIME_NOUNS.has(head)) return false;
+  return words.length === 1 || words.some((w) => PERIOD_MODIFIERS.has(w));
+}
+
 /** The run after a preposition in a phrase ("port district" of "in the port district"). */
 function prepositionObject(s: Sentence, from: number, to: number): number[] {
   for (let k = from; k < to; k++) {
@@ -111,7 +124,7 @@ function prepositionObject(s: Sentence, from: number, to: number): number[] {
       run.push(j);
     }
     // "in the first quarter", "over the past year": a period, not what the value is about.
-    if (run.some((j) => TIME_NOUNS.has(s.tokens[j]?.lower ?? ''))) continue;
+    if (isPeriod(s, run)) continue;
     if (run.length > 0) return run;
   }
   return [];
