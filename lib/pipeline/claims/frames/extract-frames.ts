@@ -29,6 +29,7 @@ import {
   WINDOW,
 } from './sentence';
 import { entityKeys, fullNameOf, slug } from './subject-keys';
+import type { Token } from './tokens';
 import { type NumberReading, readNumber } from './values';
 
 export type { FrameInput } from './sentence';
@@ -85,13 +86,32 @@ function phraseBefore(s: Sentence, verb: number): { from: number; to: number } {
   return { from, to };
 }
 
+/** A possessive word ("Maresby's", "district’s"). */
+const isPossessive = (t: Token): boolean => /['’]s$/u.test(t.text);
+
+/** The words of a possessor in a phrase ("Calder school district" of "The Calder school district's budget"). */
+function possessorRun(s: Sentence, from: number, to: number): number[] {
+  for (let k = from; k < to; k++) {
+    const t = s.tokens[k];
+    if (t === undefined || !isPossessive(t)) continue;
+    const run = [k];
+    while (run.length < MAX_NOUN_WORDS && isContent(s.tokens[(run[0] ?? 0) - 1]) && (run[0] ?? 0) - 1 >= from)
+      run.unshift((run[0] ?? 0) - 1);
+    return run;
+  }
+  return [];
+}
+
 /** The first content-word run of a phrase that is not part of a name ("Unemployment" of "Unemployment in the port district"). */
 function firstRun(s: Sentence, from: number, to: number): number[] {
   const run: number[] = [];
   for (let k = from; k < to; k++) {
     const t = s.tokens[k];
     const content = isContent(t) && s.entityAt[k] === -1 && s.dateAt[k] === -1;
-    if (content) {
+    if (content && isPossessive(t)) {
+      // "Maresby's unemployment rate": the possessor is the subject, the run starts after it.
+      run.length = 0;
+    } else if (content) {
       if (run.length < MAX_NOUN_WORDS) run.push(k);
     } else if (run.length > 0 && (t === undefined || PREPOSITIONS.has(t.lower) || t.kind !== 'word')) break;
   }
@@ -264,7 +284,8 @@ function subjectOf(
   let run: number[] = [];
   if (clause.verb !== undefined && clause.verb < value.first) {
     const phrase = phraseBefore(s, clause.verb);
-    run = prepositionObject(s, phrase.from, phrase.to);
+    run = possessorRun(s, phrase.from, phrase.to);
+    if (run.length === 0) run = prepositionObject(s, phrase.from, phrase.to);
     // The phrase before the verb is the subject unless it named the measure ("The new hospital wing will cost").
     if (run.length === 0 && !clause.measure.words.some((w) => w >= phrase.from && w < phrase.to))
       run = firstRun(s, phrase.from, phrase.to);

@@ -2,6 +2,7 @@ import type { Entity, FramePart } from '../../types';
 import type { DateSpan } from '../mentions/dates';
 import { AUXILIARIES, FUNCTION_WORDS, REPORTING_VERBS, SOURCE_NOUNS } from './lexicon';
 import { isCapitalised, type Token, tokenize } from './tokens';
+import { isNumberWord } from './values';
 
 /**
  * A claim sentence as frames read it: tokens with the entity and date covering each, who says the claim
@@ -71,7 +72,7 @@ function cover(tokens: readonly Token[], spans: readonly { start: number; end: n
 
 export const isWord = (t: Token | undefined): t is Token => t !== undefined && t.kind === 'word';
 export const isContent = (t: Token | undefined): t is Token =>
-  isWord(t) && !FUNCTION_WORDS.has(t.lower) && !AUXILIARIES.has(t.lower);
+  isWord(t) && !FUNCTION_WORDS.has(t.lower) && !AUXILIARIES.has(t.lower) && !isNumberWord(t.lower);
 
 /**
  * Marks who says the claim: a reporting verb after the values takes the clause from the comma before it to

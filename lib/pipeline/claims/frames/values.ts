@@ -141,33 +141,44 @@ function readDigits(tokens: readonly Token[], i: number): Core | undefined {
 
 /** A number written in words from token i ("Twelve", "thirty-five", "three hundred"); undefined otherwise. */
 function readWords(tokens: readonly Token[], i: number): Core | undefined {
-  let total = 0;
+  // What may follow: tens take a unit ("twenty-five"), a unit takes "hundred", "hundred" takes tens or a unit.
+  let allowed: 'any' | 'unit' | 'hundred' | 'none' = 'any';
   let current = 0;
   let place = 1;
   let j = i;
-  let any = false;
-  // Bounded: a number in words is a handful of tokens.
+  // Bounded: a number in words is a handful of tokens ("three hundred twenty-five").
   for (; j < tokens.length && j < i + 6; j++) {
     const parts = (tokens[j]?.lower ?? '').split('-');
-    let ok = parts.length <= 2;
+    if (parts.length > 2) break;
+    let ok = true;
     for (const part of parts) {
-      const n = UNITS.get(part) ?? TENS.get(part);
-      if (n !== undefined) {
-        current += n;
+      const unit = UNITS.get(part);
+      const tens = TENS.get(part);
+      if (tens !== undefined && allowed === 'any') {
+        current += tens;
         place = 1;
-      } else if (part === 'hundred' && any) {
-        current = (current || 1) * 100;
+        allowed = 'unit';
+      } else if (unit !== undefined && (allowed === 'any' || (allowed === 'unit' && unit < 10))) {
+        current += unit;
+        place = 1;
+        allowed = current < 100 ? 'hundred' : 'none';
+      } else if (part === 'hundred' && allowed === 'hundred') {
+        current *= 100;
         place = 100;
+        allowed = 'any';
       } else ok = false;
     }
     if (!ok) break;
-    any = true;
   }
-  if (!any) return undefined;
+  if (j === i) return undefined;
   // "one" alone is a pronoun more often than a count ("one of the", "no one").
   if (j === i + 1 && tokens[i]?.lower === 'one') return undefined;
-  total += current;
-  return { amount: total, precision: 0.5 * place, end: j, glued: '' };
+  return { amount: current, precision: 0.5 * place, end: j, glued: '' };
+}
+
+/** Whether a lower-case word is a number word ("twelve", "thirty-five"): never a subject or a measure. */
+export function isNumberWord(lower: string): boolean {
+  return lower.split('-').every((part) => UNITS.has(part) || TENS.has(part) || part === 'hundred');
 }
 
 /** The qualifier ending right before token `at`, and where it starts. */
