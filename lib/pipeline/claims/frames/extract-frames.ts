@@ -362,15 +362,18 @@ function ageOf(s: Sentence, r: NumberReading): NumberReading | undefined {
   const named = (k: number) => (s.entityAt[k] ?? -1) >= 0;
   const apposition =
     s.tokens[r.first - 1]?.text === ',' && named(r.first - 2) && s.tokens[r.end]?.text === ',';
+  // "Brandt is 61.", "Judge Harriet Vale, who is 72, retired".
+  const relative =
+    s.tokens[r.first - 2]?.lower === 'who' && s.tokens[r.first - 3]?.text === ',' && named(r.first - 4);
   const copula =
     (s.tokens[r.first - 1]?.lower === 'is' || s.tokens[r.first - 1]?.lower === 'was') &&
-    personAt(r.first - 2) &&
+    (personAt(r.first - 2) || relative) &&
     (s.tokens[r.end] === undefined || s.tokens[r.end]?.kind === 'mark');
   return apposition || copula ? { ...r, unit: 'age' } : undefined;
 }
 
 /**
- * The frames of a claim sentence: for each number (or, when it has none, each date of an event) the subject
+ * The frames of a claim sentence: for each number and each date of an event the subject
  * it is about, the measure it quantifies, the value with unit, precision and qualifier, and the period it is
  * for. Values inside the attribution ("…, officials said on Monday") are left out. Linear in the sentence:
  * tokens are scanned once and each value looks at a bounded window around it.
@@ -408,10 +411,13 @@ export function extractFrames(input: FrameInput): ClaimFrame[] {
       ...(time === undefined ? {} : { time }),
     });
   }
-  if (numbers.length > 0) return frames;
+  // Dates of events: in a claim with numbers, only those in a clause of their own ("The museum, which was
+  // founded in 1887, has 40 rooms"); the others are the periods the numbers are for.
+  const numberSegments = new Set(numbers.map((n) => s.segment[n.first]));
   s.dates.forEach((d, index) => {
     const at = s.dateAt.indexOf(index);
     if (at < 0 || s.reported[at] || d.mention.value === undefined || frames.length >= MAX_FRAMES) return;
+    if (numberSegments.has(s.segment[at])) return;
     if (PERIOD_STARTS.has(s.tokens[at - 1]?.lower ?? '')) return;
     const clause = measureOfDate(s, at);
     if (clause === undefined) return;

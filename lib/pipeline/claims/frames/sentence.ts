@@ -32,6 +32,19 @@ export const WINDOW = 8;
 /** Words in a measure noun or a noun-phrase subject ("dock workers", "coastal villages"). */
 export const MAX_NOUN_WORDS = 3;
 
+/** Reporting verbs that attribute whatever follows them. */
+const ALWAYS_REPORTING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'added',
+  'adds',
+  'insisted',
+  'warned',
+]);
+
 export const SEGMENT_MARKS = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”']);
 export const PREPOSITIONS = new Set(['to', 'at', 'by', 'of', 'for', 'from', 'on', 'in']);
 export const PERIOD_STARTS = new Set(['since', 'from', 'until', 'after', 'before']);
@@ -92,9 +105,11 @@ function markReported(tokens: readonly Token[], firstValue: number): boolean[] {
       (t.lower === 'show' || t.lower === 'showed' || t.lower === 'shows') &&
       SOURCE_NOUNS.has(tokens[r - 1]?.lower ?? '');
     if (!according && !shows && !REPORTING_VERBS.has(t.lower)) return;
-    // "reported a profit of", "announced 300 job cuts": the verb of the claim, not its attribution.
+    // "reported a profit of", "announced 300 job cuts": the verb of the claim, not its attribution; "said"
+    // and "told" always attribute ("Organisers said 12,000 people marched").
     const next = tokens[r + 1];
-    if (!according && (next?.kind === 'number' || next?.lower === 'a' || next?.lower === 'an')) return;
+    const stating = next?.kind === 'number' || next?.lower === 'a' || next?.lower === 'an';
+    if (!according && stating && !ALWAYS_REPORTING.has(t.lower)) return;
     if (according) {
       let end = r + 2;
       while (end < tokens.length && end < r + 2 + WINDOW && tokens[end]?.text !== ',') end++;
