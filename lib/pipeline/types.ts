@@ -140,6 +140,8 @@ export type ClaimFrame = {
     readonly keys: readonly string[];
     /** Persons' full names ("ana-ruiz"): two subjects with full names are one only if they share one. */
     readonly fullNames: readonly string[];
+    /** Keys of the other names in the value's clause ("brintley" of "Okafor was elected mayor of Brintley"): a subject named there meets this one. */
+    readonly alsoNamed?: readonly string[];
     /** 'entity' (named in the claim), 'speaker' (the only name is who says it) or 'noun' (a common noun phrase). */
     readonly kind: 'entity' | 'speaker' | 'noun';
   };

@@ -32,10 +32,13 @@ export function toIndexedClaims(article: CorpusEntry, claims: readonly Claim[]):
 
 /**
  * The claims-index keys a claim is recorded under (and found by): subject key and measure key of each
- * frame ("port-of-calloway~container"), so that only claims stating the same measure of the same subject
- * meet, whether the subject is a named entity or a noun phrase ("port-district~unemployment").
+ * frame ("port-of-calloway~container"), and of the other names in its clause, so that only claims stating
+ * the same measure of the same subject meet, whether the subject is a named entity or a noun phrase
+ * ("port-district~unemployment").
  */
 export function indexKeysOf(claim: IndexedClaim): readonly string[] {
-  const keys = claim.frames.flatMap((f) => f.subject.keys.map((k) => `${k}~${f.measure.key}`));
+  const keys = claim.frames.flatMap((f) =>
+    [...f.subject.keys, ...(f.subject.alsoNamed ?? [])].map((k) => `${k}~${f.measure.key}`),
+  );
   return [...new Set(keys)].slice(0, MAX_INDEX_KEYS);
 }

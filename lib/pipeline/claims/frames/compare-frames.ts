@@ -60,11 +60,14 @@ export function valuesAgree(a: ClaimFrame['value'], b: ClaimFrame['value']): boo
 }
 
 /**
- * Whether two subjects are one: they share a key, unless both name persons in full and no full name is
- * shared ("Ana Ruiz" and "Marco Ruiz" share only "ruiz").
+ * Whether two subjects are one: they share a key, or one's key is another name in the other's clause (an
+ * article that never tags "Okafor" still names Brintley), unless both name persons in full and no full name
+ * is shared ("Ana Ruiz" and "Marco Ruiz" share only "ruiz"). Other names of both clauses never meet each
+ * other: "GMT" beside two share prices relates nothing.
  */
 export function sameSubject(a: ClaimFrame['subject'], b: ClaimFrame['subject']): boolean {
-  if (!a.keys.some((k) => b.keys.includes(k))) return false;
+  const meets = (x: readonly string[], y: readonly string[] | undefined) => x.some((k) => y?.includes(k));
+  if (!meets(a.keys, b.keys) && !meets(a.keys, b.alsoNamed) && !meets(b.keys, a.alsoNamed)) return false;
   if (a.fullNames.length === 0 || b.fullNames.length === 0) return true;
   return a.fullNames.some((n) => b.fullNames.includes(n));
 }

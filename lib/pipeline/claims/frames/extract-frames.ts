@@ -29,7 +29,7 @@ import {
   WINDOW,
 } from './sentence';
 import { entityKeys, fullNameOf, slug } from './subject-keys';
-import type { Token } from './tokens';
+import { isCapitalised, type Token } from './tokens';
 import { type NumberReading, readNumber } from './values';
 
 export type { FrameInput } from './sentence';
@@ -162,6 +162,8 @@ function measureOfNumber(s: Sentence, reading: NumberReading): Clause | undefine
   const prep = s.tokens[p]?.lower;
   if (prep !== undefined && PREPOSITIONS.has(prep)) p--;
   // "a population of about 1.5 million", "at the age of 88", "a profit of £2.3bn".
+  // "between the ages of 10 and 17" is a range of ages, not one.
+  if (prep === 'of' && s.tokens[p]?.lower === 'ages') return undefined;
   if (prep === 'of' && isContent(s.tokens[p]) && s.entityAt[p] === -1) {
     const key = keyOf(s.tokens[p]?.lower ?? '');
     let v = p - 1;
@@ -234,7 +236,7 @@ function verbBefore(s: Sentence, at: number): number | undefined {
     const t = s.tokens[k];
     if (t === undefined || s.reported[k] || SEGMENT_MARKS.has(t.text)) return undefined;
     if (!isWord(t) || s.entityAt[k] !== -1 || PARTICLES.has(t.lower) || AUXILIARIES.has(t.lower)) continue;
-    if (isVerbForm(t.lower) || AUXILIARIES.has(s.tokens[k - 1]?.lower ?? '')) return k;
+    if (isVerbForm(t.lower) || (isContent(t) && AUXILIARIES.has(s.tokens[k - 1]?.lower ?? ''))) return k;
   }
   return undefined;
 }
@@ -247,6 +249,114 @@ function measureOfDate(s: Sentence, first: number): Clause | undefined {
   return isPlainVerb(key) ? undefined : { measure: { key, words: [verb] }, verb };
 }
 
+/** The entity at token k if it may be a subject: tagged, outside values and dates, with a key. */
+function entityAt(s: Sentence, k: number): Entity | undefined {
+  const e = s.entityAt[k] ?? -1;
+  if (e < 0 || s.inValue[k] || s.dateAt[k] !== -1) return undefined;
+  const entity = s.entities[e];
+  return entity !== undefined && entityKeys(entity).length > 0 ? entity : undefined;
+}
+
+const PRONOUNS = new Set('it its they their them he his she her this these those'.split(' '));
+const BACK_REFERENCES = new Set('company firm group business'.split(' '));
+
+/** Whether the subject phrase only refers back: a pronoun, or "the company" with no name in the phrase. */
+function refersBack(s: Sentence, from: number, to: number): boolean {
+  let named = false;
+  let back = false;
+  for (let k = from; k < to; k++) {
+    const t = s.tokens[k];
+    if (t === undefined || s.reported[k]) continue;
+    if (s.entityAt[k] !== -1) named = true;
+    if (PRONOUNS.has(t.lower)) back = true;
+    if (BACK_REFERENCES.has(t.lower) && ['the', 'this'].includes(s.tokens[k - 1]?.lower ?? '')) back = true;
+  }
+  return back && !named;
+}
+
+/**
+ * A name used as a modifier stands for the noun it modifies: "The US firm agreed to pay" is about a US
+ * firm, not the US, and "the Calder school district" about the district. The noun words (up to the verb
+ * or a preposition) join the name, so that another US firm does not become the same subject.
+ */
+function withModifiedNoun(s: Sentence, entity: Entity, at: number, to: number): Entity {
+  let last = at;
+  while (last + 1 < to && s.entityAt[last + 1] === s.entityAt[at]) last++;
+  const nameToken = s.tokens[last];
+  if (nameToken === undefined || /['’]s$/u.test(nameToken.text)) return entity;
+  const nouns: number[] = [];
+  for (let k = last + 1; k < to && nouns.length < MAX_NOUN_WORDS; k++) {
+    const t = s.tokens[k];
+    if (!isContent(t) || s.entityAt[k] !== -1 || isVerbForm(t.lower) || isCapitalised(t)) break;
+    nouns.push(k);
+  }
+  const lastNoun = nouns[nouns.length - 1];
+  if (lastNoun === undefined) return entity;
+  const end = s.tokens[lastNoun]?.end ?? entity.end;
+  const words = nouns.map((k) => s.tokens[k]?.text ?? '').join(' ');
+  return {
+    ...entity,
+    text: s.text.slice(entity.start, end),
+    end,
+    type: 'other',
+    canonical: `${entity.canonical} ${words}`,
+  };
+}
+
+/**
+ * The one entity a value is about: the first named in the phrase before its verb ("Unemployment in
+ * Maresby fell", "Fiat's shares on the Milan exchange rose"), else the first after the value in its clause
+ * ("Twelve people died in the floods in Merrow"), else the nearest in the main clause, else the speaker.
+ * One entity, not every name in the sentence: "GMT" or "US" beside the figure must not make claims comparable.
+ */
+function subjectEntity(
+  s: Sentence,
+  clause: Clause,
+  value: { first: number; end: number },
+): { entity: Entity; kind: 'entity' | 'speaker' } | undefined {
+  const anchor = clause.verb !== undefined && clause.verb < value.first ? clause.verb : value.first;
+  const phrase = phraseBefore(s, anchor);
+  // "Its shares fell 3% in London", "The company emerged from bankruptcy": the subject is in another
+  // sentence, and a name later in this one ("London") is not it. Better no frame than a wrong subject.
+  if (refersBack(s, phrase.from, phrase.to)) return undefined;
+  for (let k = phrase.from; k < phrase.to; k++) {
+    const entity = s.reported[k] ? undefined : entityAt(s, k);
+    if (entity !== undefined) return { entity: withModifiedNoun(s, entity, k, phrase.to), kind: 'entity' };
+  }
+  const segment = s.segment[value.first];
+  for (let k = value.end; k < s.tokens.length && s.segment[k] === segment; k++) {
+    const entity = s.reported[k] ? undefined : entityAt(s, k);
+    if (entity !== undefined) return { entity, kind: 'entity' };
+  }
+  let nearest: { entity: Entity; distance: number } | undefined;
+  let speaker: Entity | undefined;
+  s.tokens.forEach((_t, k) => {
+    const entity = entityAt(s, k);
+    if (entity === undefined) return;
+    if (s.reported[k]) {
+      speaker ??= entity;
+      return;
+    }
+    const distance = Math.abs(k - value.first);
+    if (nearest === undefined || distance < nearest.distance) nearest = { entity, distance };
+  });
+  if (nearest !== undefined) return { entity: nearest.entity, kind: 'entity' };
+  return speaker === undefined ? undefined : { entity: speaker, kind: 'speaker' };
+}
+
+/** Keys of the other names in the main clause segment of the value at `at`, the subject's own left out. */
+function otherNames(s: Sentence, at: number, subject: Entity): string[] {
+  const own = new Set(entityKeys(subject));
+  const keys = new Set<string>();
+  s.tokens.forEach((_t, k) => {
+    if (s.reported[k] || s.segment[k] !== s.segment[at]) return;
+    const entity = entityAt(s, k);
+    if (entity === undefined || entity === subject) return;
+    for (const key of entityKeys(entity)) if (!own.has(key)) keys.add(key);
+  });
+  return [...keys].slice(0, MAX_SUBJECTS);
+}
+
 /** The subject: entities of the main clause, else the speaker, else a noun phrase around the verb. */
 function subjectOf(
   s: Sentence,
@@ -254,27 +364,16 @@ function subjectOf(
   value: { first: number; end: number },
   offset: number,
 ): ClaimFrame['subject'] | undefined {
-  const pick = (reported: boolean) => {
-    const seen = new Set<number>();
-    const out: Entity[] = [];
-    s.entityAt.forEach((e, i) => {
-      if (e < 0 || seen.has(e) || s.reported[i] !== reported || out.length >= MAX_SUBJECTS) return;
-      if (s.inValue[i] || s.dateAt[i] !== -1) return;
-      seen.add(e);
-      const entity = s.entities[e];
-      if (entity !== undefined && entityKeys(entity).length > 0) out.push(entity);
-    });
-    return out;
-  };
-  const named = pick(false);
-  const kind = named.length > 0 ? 'entity' : 'speaker';
-  const entities = named.length > 0 ? named : pick(true);
-  const first = entities[0];
+  const first = subjectEntity(s, clause, value);
+  const entities = first === undefined ? [] : [first.entity];
+  const kind = first?.kind ?? 'entity';
   if (first !== undefined) {
+    const others = otherNames(s, value.first, first.entity);
     return {
-      text: first.text,
-      start: offset + first.start,
-      end: offset + first.end,
+      ...(others.length === 0 ? {} : { alsoNamed: others }),
+      text: first.entity.text,
+      start: offset + first.entity.start,
+      end: offset + first.entity.end,
       keys: [...new Set(entities.flatMap(entityKeys))],
       fullNames: [...new Set(entities.flatMap((e) => fullNameOf(e) ?? []))],
       kind,
@@ -344,7 +443,7 @@ function readNumbers(s: Sentence): NumberReading[] {
   const taken = s.dateAt.map((d) => d >= 0);
   const out: NumberReading[] = [];
   for (let i = 0; i < s.tokens.length && out.length < MAX_FRAMES; i++) {
-    if (s.reported[i]) continue;
+    if (s.reported[i] || isInName(s, i)) continue;
     const reading = readNumber(s.tokens, i, taken);
     if (reading === undefined) continue;
     out.push(ageOf(s, reading) ?? reading);
@@ -352,6 +451,14 @@ function readNumbers(s: Sentence): NumberReading[] {
     i = reading.end - 1;
   }
   return out;
+}
+
+/** Whether token i is part of a longer name ("FTSE 100", "Boeing 737"): a number there is no value. */
+function isInName(s: Sentence, i: number): boolean {
+  const entity = s.entities[s.entityAt[i] ?? -1];
+  const token = s.tokens[i];
+  if (entity === undefined || token === undefined) return false;
+  return entity.start < token.start || entity.end > token.end;
 }
 
 /** A bare count that is a person's age: "Ruiz, 54, has…" or "Brandt is 61." */
@@ -418,6 +525,8 @@ export function extractFrames(input: FrameInput): ClaimFrame[] {
     const at = s.dateAt.indexOf(index);
     if (at < 0 || s.reported[at] || d.mention.value === undefined || frames.length >= MAX_FRAMES) return;
     if (numberSegments.has(s.segment[at])) return;
+    // "since October", "until 2027": a period's edge, not the date of the event.
+    if (PERIOD_STARTS.has(d.mention.text.split(/\s/u)[0]?.toLowerCase() ?? '')) return;
     if (PERIOD_STARTS.has(s.tokens[at - 1]?.lower ?? '')) return;
     const clause = measureOfDate(s, at);
     if (clause === undefined) return;

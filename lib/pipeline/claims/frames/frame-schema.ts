@@ -11,6 +11,7 @@ export const claimFrameSchema = z.object({
     ...part,
     keys: z.array(z.string()),
     fullNames: z.array(z.string()),
+    alsoNamed: z.optional(z.array(z.string())),
     kind: z.enum(['entity', 'speaker', 'noun']),
   }),
   measure: z.object({ ...part, key: z.string(), verb: z.optional(z.string()) }),
