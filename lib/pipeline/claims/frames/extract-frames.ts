@@ -313,18 +313,19 @@ function subjectEntity(
   s: Sentence,
   clause: Clause,
   value: { first: number; end: number },
-): { entity: Entity; kind: 'entity' | 'speaker' } | undefined {
+): { entity: Entity; kind: 'entity' | 'speaker' } | 'unknown' | undefined {
   const anchor = clause.verb !== undefined && clause.verb < value.first ? clause.verb : value.first;
   const phrase = phraseBefore(s, anchor);
   // "Its shares fell 3% in London", "The company emerged from bankruptcy": the subject is in another
-  // sentence, and a name later in this one ("London") is not it. Better no frame than a wrong subject.
-  if (refersBack(s, phrase.from, phrase.to)) return undefined;
-  for (let k = phrase.from; k < phrase.to; k++) {
+  // sentence (or is the speaker), and a name later in this one ("London") is not it. Better no frame than
+  // a wrong subject.
+  const back = refersBack(s, phrase.from, phrase.to);
+  for (let k = phrase.from; k < phrase.to && !back; k++) {
     const entity = s.reported[k] ? undefined : entityAt(s, k);
     if (entity !== undefined) return { entity: withModifiedNoun(s, entity, k, phrase.to), kind: 'entity' };
   }
   const segment = s.segment[value.first];
-  for (let k = value.end; k < s.tokens.length && s.segment[k] === segment; k++) {
+  for (let k = value.end; k < s.tokens.length && s.segment[k] === segment && !back; k++) {
     const entity = s.reported[k] ? undefined : entityAt(s, k);
     if (entity !== undefined) return { entity, kind: 'entity' };
   }
@@ -340,8 +341,10 @@ function subjectEntity(
     const distance = Math.abs(k - value.first);
     if (nearest === undefined || distance < nearest.distance) nearest = { entity, distance };
   });
-  if (nearest !== undefined) return { entity: nearest.entity, kind: 'entity' };
-  return speaker === undefined ? undefined : { entity: speaker, kind: 'speaker' };
+  // "Sharaa said his government would release…": a pronoun refers back to the speaker, if there is one.
+  if (nearest !== undefined && !back) return { entity: nearest.entity, kind: 'entity' };
+  if (speaker !== undefined) return { entity: speaker, kind: 'speaker' };
+  return back ? 'unknown' : undefined;
 }
 
 /** Keys of the other names in the main clause segment of the value at `at`, the subject's own left out. */
@@ -364,7 +367,9 @@ function subjectOf(
   value: { first: number; end: number },
   offset: number,
 ): ClaimFrame['subject'] | undefined {
-  const first = subjectEntity(s, clause, value);
+  const found = subjectEntity(s, clause, value);
+  if (found === 'unknown') return undefined;
+  const first = found;
   const entities = first === undefined ? [] : [first.entity];
   const kind = first?.kind ?? 'entity';
   if (first !== undefined) {

@@ -57,7 +57,7 @@ describe('toIndexedClaims', () => {
     expect(claim).toMatchObject({
       articleId: 'bucket/a.txt',
       claimIndex: 0,
-      entities: ['halvard-shipping', 'brennport'],
+      entities: ['halvard-shipping'],
       frames: [
         {
           measure: { key: 'job', verb: 'cut' },
