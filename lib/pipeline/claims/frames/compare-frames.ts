@@ -34,9 +34,15 @@ function numberInterval(value: ClaimFrame['value']): Interval | undefined {
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
-/** The days a date names, as ISO strings: "2022" is 2022-01-01..2022-12-31, "2022-06" its June. */
+/** The days a date names, as ISO strings: "2022" is 2022-01-01..2022-12-31, "2022-06" its June, "…/week" a week. */
 function dateInterval(date: string | undefined): { low: string; high: string } | undefined {
   if (date === undefined) return undefined;
+  if (date.endsWith('/week')) {
+    // The ISO week that starts on that Monday.
+    const monday = date.slice(0, -'/week'.length);
+    const sunday = new Date(Date.parse(`${monday}T00:00:00Z`) + 6 * 86_400_000).toISOString().slice(0, 10);
+    return { low: monday, high: sunday };
+  }
   const [y, m, d] = date.split('-');
   if (y === undefined) return undefined;
   if (m === undefined) return { low: `${y}-01-01`, high: `${y}-12-31` };

@@ -257,6 +257,9 @@ function entityAt(s: Sentence, k: number): Entity | undefined {
   return entity !== undefined && entityKeys(entity).length > 0 ? entity : undefined;
 }
 
+/** Tokens either side of an age where its person is looked for: "Judge Harriet Vale, who is 72". */
+const AGE_REACH = 6;
+
 const PRONOUNS = new Set('it its they their them he his she her this these those'.split(' '));
 const BACK_REFERENCES = new Set('company firm group business'.split(' '));
 
@@ -303,10 +306,22 @@ function withModifiedNoun(s: Sentence, entity: Entity, at: number, to: number): 
   };
 }
 
+/** An age's person: the nearest name either side ("Brandt, 61,", "The 47-year-old driver, Piet Ansel,"). */
+function ageSubject(s: Sentence, at: number): { entity: Entity; kind: 'entity' } | undefined {
+  for (let d = 1; d <= AGE_REACH; d++) {
+    for (const k of [at - d, at + d]) {
+      const entity = k < 0 || s.reported[k] ? undefined : entityAt(s, k);
+      if (entity !== undefined) return { entity, kind: 'entity' };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The one entity a value is about: the first named in the phrase before its verb ("Unemployment in
  * Maresby fell", "Fiat's shares on the Milan exchange rose"), else the first after the value in its clause
- * ("Twelve people died in the floods in Merrow"), else the nearest in the main clause, else the speaker.
+ * ("Twelve people died in the floods in Merrow"), else the speaker; 'unknown' when the sentence names
+ * someone else elsewhere, whom it would be a guess to take.
  * One entity, not every name in the sentence: "GMT" or "US" beside the figure must not make claims comparable.
  */
 function subjectEntity(
@@ -314,6 +329,7 @@ function subjectEntity(
   clause: Clause,
   value: { first: number; end: number },
 ): { entity: Entity; kind: 'entity' | 'speaker' } | 'unknown' | undefined {
+  if (clause.measure.key === 'age') return ageSubject(s, value.first);
   const anchor = clause.verb !== undefined && clause.verb < value.first ? clause.verb : value.first;
   const phrase = phraseBefore(s, anchor);
   // "Its shares fell 3% in London", "The company emerged from bankruptcy": the subject is in another
@@ -324,27 +340,37 @@ function subjectEntity(
     const entity = s.reported[k] ? undefined : entityAt(s, k);
     if (entity !== undefined) return { entity: withModifiedNoun(s, entity, k, phrase.to), kind: 'entity' };
   }
+  // A name after the value is its subject only where the phrase before the verb did not state the measure
+  // ("Twelve people died in Merrow", "Police arrested 23 people in Kilbarrow"), never after a level verb
+  // whose subject is elided ("Shares fell 1% to 510 pence in London").
   const segment = s.segment[value.first];
-  for (let k = value.end; k < s.tokens.length && s.segment[k] === segment && !back; k++) {
+  const level = clause.measure.words.some((w) => w >= phrase.from && w < phrase.to);
+  for (let k = value.end; k < s.tokens.length && s.segment[k] === segment && !back && !level; k++) {
     const entity = s.reported[k] ? undefined : entityAt(s, k);
     if (entity !== undefined) return { entity, kind: 'entity' };
   }
-  let nearest: { entity: Entity; distance: number } | undefined;
+  // Between the verb and the value ("was elected mayor of Brintley in 2021").
+  for (let k = value.first - 1; k > anchor && !back; k--) {
+    const entity = s.reported[k] ? undefined : entityAt(s, k);
+    if (entity !== undefined) return { entity, kind: 'entity' };
+  }
+  // A relative clause is about the name before it ("The Askel Museum, which was founded in 1887, …").
+  const relative = s.tokens[phrase.from]?.lower ?? '';
+  if ((relative === 'which' || relative === 'who') && s.tokens[phrase.from - 1]?.text === ',') {
+    for (let k = phrase.from - 2; k >= 0 && k > phrase.from - 2 - WINDOW && s.tokens[k]?.text !== ','; k--) {
+      const entity = s.reported[k] ? undefined : entityAt(s, k);
+      if (entity !== undefined) return { entity, kind: 'entity' };
+    }
+  }
   let speaker: Entity | undefined;
   s.tokens.forEach((_t, k) => {
-    const entity = entityAt(s, k);
-    if (entity === undefined) return;
-    if (s.reported[k]) {
-      speaker ??= entity;
-      return;
-    }
-    const distance = Math.abs(k - value.first);
-    if (nearest === undefined || distance < nearest.distance) nearest = { entity, distance };
+    const entity = s.reported[k] ? entityAt(s, k) : undefined;
+    speaker ??= entity;
   });
-  // "Sharaa said his government would release…": a pronoun refers back to the speaker, if there is one.
-  if (nearest !== undefined && !back) return { entity: nearest.entity, kind: 'entity' };
+  // "Sharaa said his government would release…": a pronoun refers back to the speaker, if there is one;
+  // a name elsewhere in the sentence is not taken for the subject.
   if (speaker !== undefined) return { entity: speaker, kind: 'speaker' };
-  return back ? 'unknown' : undefined;
+  return back || s.entityAt.some((e, k) => e >= 0 && !s.reported[k]) ? 'unknown' : undefined;
 }
 
 /** Keys of the other names in the main clause segment of the value at `at`, the subject's own left out. */
@@ -460,8 +486,18 @@ function readNumbers(s: Sentence): NumberReading[] {
 
 /** Whether token i is part of a longer name ("FTSE 100", "Boeing 737"): a number there is no value. */
 function isInName(s: Sentence, i: number): boolean {
-  const entity = s.entities[s.entityAt[i] ?? -1];
   const token = s.tokens[i];
+  const before = s.tokens[i - 1];
+  // "Chapter 11", "Airbus 380": a capitalised word right before a number, inside the sentence, names it.
+  if (
+    token?.kind === 'number' &&
+    before !== undefined &&
+    i > 1 &&
+    before.kind === 'word' &&
+    isCapitalised(before)
+  )
+    return s.dateAt[i - 1] === -1;
+  const entity = s.entities[s.entityAt[i] ?? -1];
   if (entity === undefined || token === undefined) return false;
   return entity.start < token.start || entity.end > token.end;
 }
@@ -548,7 +584,7 @@ export function extractFrames(input: FrameInput): ClaimFrame[] {
         end: input.offset + d.end,
         kind: 'date',
         unit: 'date',
-        date: d.mention.value,
+        date: d.mention.granularity === 'week' ? `${d.mention.value}/week` : d.mention.value,
       },
     });
   });
