@@ -1,16 +1,5 @@
-import type { ClaimFrame, Entity } from '../../types';
-import {
-  AUXILIARIES,
-  CHANGE_VERBS,
-  FUNCTION_WORDS,
-  GENERIC_HEADS,
-  GENERIC_NOUNS,
-  GENERIC_VERBS,
-  isVerbForm,
-  keyOf,
-  LEVEL_VERBS,
-  REPORTING_VERBS,
-} from './lexicon';
+import type { ClaimFrame } from '../../types';
+import { CHANGE_VERBS, FUNCTION_WORDS, GENERIC_NOUNS, GENERIC_VERBS, keyOf, LEVEL_VERBS } from './lexicon';
 import {
   type Clause,
   firstRun,
@@ -26,20 +15,14 @@ import {
   isContent,
   isWord,
   MAX_FRAMES,
-  MAX_NOUN_WORDS,
-  MAX_SUBJECTS,
-  PARTICLES,
   PERIOD_STARTS,
   PREPOSITIONS,
   partOf,
   readSentence,
-  SEGMENT_MARKS,
   type Sentence,
-  TIME_NOUNS,
-  WINDOW,
 } from './sentence';
 import { subjectOf } from './subject';
-import { isCapitalised, type Token } from './tokens';
+import { isCapitalised } from './tokens';
 import { type NumberReading, readNumber } from './values';
 
 export type { FrameInput } from './sentence';

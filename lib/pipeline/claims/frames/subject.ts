@@ -1,13 +1,6 @@
 import type { ClaimFrame, Entity } from '../../types';
 import { isVerbForm, keyOf } from './lexicon';
-import {
-  type Clause,
-  firstRun,
-  isPossessive,
-  phraseBefore,
-  possessorRun,
-  prepositionObject,
-} from './phrases';
+import { type Clause, firstRun, phraseBefore, possessorRun, prepositionObject } from './phrases';
 import { isContent, MAX_NOUN_WORDS, MAX_SUBJECTS, partOf, type Sentence, WINDOW } from './sentence';
 import { entityKeys, fullNameOf, slug } from './subject-keys';
 import { isCapitalised } from './tokens';
