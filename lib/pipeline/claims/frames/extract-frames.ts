@@ -197,7 +197,8 @@ function ageOf(s: Sentence, r: NumberReading): NumberReading | undefined {
     s.tokens[r.first - 2]?.lower === 'who' && s.tokens[r.first - 3]?.text === ',' && named(r.first - 4);
   const copula =
     (s.tokens[r.first - 1]?.lower === 'is' || s.tokens[r.first - 1]?.lower === 'was') &&
-    (personAt(r.first - 2) || relative) &&
+    // A name whose type the tagger got wrong still has an age when the sentence ends on it ("Arne Solheim is 58.").
+    (personAt(r.first - 2) || relative || (named(r.first - 2) && s.tokens[r.end]?.text === '.')) &&
     (s.tokens[r.end] === undefined || s.tokens[r.end]?.kind === 'mark');
   return apposition || copula ? { ...r, unit: 'age' } : undefined;
 }
