@@ -8,7 +8,11 @@
  *   npm run eval:relations              # both splits
  *   npm run eval:relations -- --errors  # also list the pairs that came out wrong
  *
- * The dev split is what the frame rules were tuned on; the report split was written first and not tuned on.
+ *   npm run eval:relations -- --split fresh2   # one split
+ *
+ * The dev split is what the frame rules were tuned on; the report split was written before the code (one
+ * change followed its first run); fresh and fresh2 were written later and first run as written
+ * (docs/benchmarks.md gives their first-run figures and what each run led to).
  */
 import { parseArgs } from 'node:util';
 import { type ExpectedRelation, RELATION_SPLITS, type RelationPair } from '../test/fixtures/relation-pairs';
