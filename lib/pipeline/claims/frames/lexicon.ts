@@ -32,6 +32,17 @@ const KEY_SYNONYMS: ReadonlyMap<string, string> = new Map([
   ['go', 'cut'],
   ['los', 'cut'],
   ['eliminat', 'cut'],
+  // Visitors a place "welcomed", "attracted" or "drew" visited it.
+  ['welcom', 'visit'],
+  ['attract', 'visit'],
+  // Votes or a share of them "received", "secured", "took" or "polled" were won.
+  ['receiv', 'win'],
+  ['secur', 'win'],
+  ['poll', 'win'],
+  // Passengers or containers "carried", "served" or "moved" were handled.
+  ['carry', 'handl'],
+  ['carri', 'handl'],
+  ['serv', 'handl'],
 ]);
 
 /** Regular suffixes stripped (-ies, -ied, -ing, -ed, -es, -s, a doubled final consonant, a final e). */

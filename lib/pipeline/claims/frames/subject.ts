@@ -186,7 +186,14 @@ export function subjectOf(
   const firstWord = run[0];
   const lastWord = run[run.length - 1];
   if (firstWord === undefined || lastWord === undefined) return undefined;
-  const key = run.map((k) => keyOf(s.tokens[k]?.lower ?? '')).join('-');
+  // A capitalised word is a name the tagger missed: kept as written, so that it meets the tagged name
+  // ("Castellane" must not become "castellan").
+  const key = run
+    .map((k) => {
+      const t = s.tokens[k];
+      return t === undefined ? '' : isCapitalised(t) ? slug(t.text) : keyOf(t.lower);
+    })
+    .join('-');
   const part = partOf(s, firstWord, lastWord + 1, offset);
   return { ...part, keys: [slug(key)], fullNames: [], kind: 'noun' };
 }

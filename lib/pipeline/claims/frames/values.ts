@@ -176,6 +176,22 @@ function readWords(tokens: readonly Token[], i: number): Core | undefined {
   return { amount: current, precision: 0.5 * place, end: j, glued: '' };
 }
 
+/**
+ * Numbers written with an article: "a dozen" (12), "a million" (one of a scale word), "half a million",
+ * "a year and a half" (1.5 of the unit). The scale or unit itself is read by the caller, so these stop
+ * before it; "a year and a half" is read whole, since its half comes after the unit.
+ */
+function readArticleNumber(tokens: readonly Token[], i: number): Core | undefined {
+  const w = (k: number) => tokens[i + k]?.lower;
+  if (w(0) === 'a' && w(1) === 'dozen') return { amount: 12, precision: 0.5, end: i + 2, glued: '' };
+  if (w(0) === 'a' && DURATION_DAYS.has(w(1) ?? '') && w(2) === 'and' && w(3) === 'a' && w(4) === 'half')
+    return { amount: 1, precision: 0.5, end: i + 1, glued: '' };
+  if (w(0) === 'a' && SCALES.has(w(1) ?? '')) return { amount: 1, precision: 0.5, end: i + 1, glued: '' };
+  if (w(0) === 'half' && w(1) === 'a' && SCALES.has(w(2) ?? ''))
+    return { amount: 0.5, precision: 0.05, end: i + 2, glued: '' };
+  return undefined;
+}
+
 /** Whether a lower-case word is a number word ("twelve", "thirty-five"): never a subject or a measure. */
 export function isNumberWord(lower: string): boolean {
   return lower.split('-').every((part) => UNITS.has(part) || TENS.has(part) || part === 'hundred');
@@ -235,39 +251,30 @@ export function readNumber(
     return isRank(tokens, i, i + 1)
       ? { first: i, end: i + 1, numberFirst: i, amount: ordinal, precision: 0, unit: 'rank' }
       : undefined;
-  const core = readDigits(tokens, i) ?? readWords(tokens, i);
+  const core = readDigits(tokens, i) ?? readWords(tokens, i) ?? readArticleNumber(tokens, i);
   if (core === undefined) return undefined;
   if (/^(?:st|nd|rd|th)$/.test(core.glued))
     return isRank(tokens, i, core.end)
       ? { first: i, end: core.end, numberFirst: i, amount: core.amount, precision: 0, unit: 'rank' }
       : undefined;
-  let first = i;
-  let end = core.end;
-  let amount = core.amount;
-  let precision = core.precision;
-  let currency: string | undefined;
-  const before = tokens[i - 1];
-  const symbol = before === undefined ? undefined : SYMBOLS.get(before.text);
-  if (symbol !== undefined) {
-    currency = symbol;
-    first = i - 1;
-  }
-  const gluedScale = GLUED_SCALES.get(core.glued);
-  if (core.glued !== '') {
-    if (gluedScale === undefined || (currency === undefined && core.glued.length < 2)) return undefined;
-    amount *= gluedScale;
-    precision *= gluedScale;
-  } else {
-    const scale = SCALES.get(tokens[end]?.lower ?? '');
-    if (scale !== undefined) {
-      amount *= scale;
-      precision *= scale;
-      end++;
-    }
-  }
+  const symbol = SYMBOLS.get(tokens[i - 1]?.text ?? '');
+  let currency = symbol;
+  const first = symbol === undefined ? i : i - 1;
+  const scaled = applyScale(tokens, core, symbol !== undefined);
+  if (scaled === undefined) return undefined;
+  let { amount, precision, end } = scaled;
+  // "a year", "a month" alone are rates as often as spans ("£5m a year"): only "a year and a half" is read.
+  const article = tokens[i]?.lower === 'a';
   const suffix = readUnit(tokens, end, currency);
   if (suffix === undefined) return undefined;
-  end = suffix.end;
+  if (article && suffix.unit === 'count' && core.amount === 1 && !SCALES.has(tokens[core.end]?.lower ?? ''))
+    return undefined;
+  if (suffix.unit === 'duration' && readHalfAfterUnit(tokens, suffix.end)) {
+    amount *= 1.5;
+    precision = 0.25;
+    end = suffix.end + 3;
+  } else if (article && suffix.unit === 'duration') return undefined;
+  else end = suffix.end;
   currency = suffix.currency;
   let unit = suffix.unit;
   amount *= suffix.factor;
@@ -312,6 +319,28 @@ function readUnit(tokens: readonly Token[], end: number, currency: string | unde
   if (after === 'old') return { ...plain, unit: 'age', end: end + 2 };
   if (after === 'ago') return undefined;
   return { ...plain, unit: 'duration', end: end + 1, factor: days };
+}
+
+/** "a year and a half", "two years and a half": the half after the unit, read as 1.5 units. */
+function readHalfAfterUnit(tokens: readonly Token[], end: number): boolean {
+  return tokens[end]?.lower === 'and' && tokens[end + 1]?.lower === 'a' && tokens[end + 2]?.lower === 'half';
+}
+
+/** A number times its scale: glued ("412m", money only for "m" and "k") or a word after it ("4.2 million"). */
+function applyScale(
+  tokens: readonly Token[],
+  core: Core,
+  money: boolean,
+): { amount: number; precision: number; end: number } | undefined {
+  if (core.glued !== '') {
+    const glued = GLUED_SCALES.get(core.glued);
+    if (glued === undefined || (!money && core.glued.length < 2)) return undefined;
+    return { amount: core.amount * glued, precision: core.precision * glued, end: core.end };
+  }
+  const scale = SCALES.get(tokens[core.end]?.lower ?? '');
+  return scale === undefined
+    ? { amount: core.amount, precision: core.precision, end: core.end }
+    : { amount: core.amount * scale, precision: core.precision * scale, end: core.end + 1 };
 }
 
 /** Rounds away binary noise from `4.2 * 1e6`. */

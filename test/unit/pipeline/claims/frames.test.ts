@@ -106,6 +106,29 @@ describe('extractFrames: values', () => {
     expect(frameOf(text)?.value).toMatchObject(value);
   });
 
+  it.each<[string, string, Partial<ClaimFrame['value']>]>([
+    ['"a dozen"', 'A dozen people were injured in the crush in Falmoor on Saturday.', { amount: 12 }],
+    [
+      '"more than a million"',
+      'More than a million people visited the Ostra museum in 2024.',
+      { amount: 1e6, qualifier: 'more-than' },
+    ],
+    ['"half a million"', 'Half a million people visited the Ostra museum in 2024.', { amount: 5e5 }],
+    [
+      '"a year and a half", in days',
+      'The drought in Tarsis lasted a year and a half.',
+      { amount: 547.875, unit: 'duration' },
+    ],
+  ])('numbers written with an article: %s', (_name, text, value) => {
+    expect(frameOf(text)?.value).toMatchObject(value);
+  });
+
+  it('reads no duration from a rate ("£5m a year")', () => {
+    expect(framesOf('The Tessel tunnel will cost £5m a year to run.').map((f) => f.value.unit)).toEqual([
+      'currency:GBP',
+    ]);
+  });
+
   it('leaves out ordinals that are not ranks and bare years', () => {
     expect(framesOf('Halvard Shipping opened a second terminal in 2024.').map((f) => f.value.kind)).toEqual([
       'date',
