@@ -147,6 +147,20 @@ function otherNames(s: Sentence, at: number, subject: Entity): string[] {
   return [...keys].slice(0, MAX_SUBJECTS);
 }
 
+/** Heads of "X of Y" names that are a part of place Y: "the Port of Veloria" is "Veloria's port". */
+const PLACE_PARTS = new Set(
+  'port city town county province region district island harbour airport'.split(' '),
+);
+
+/** The place of a "Port of Veloria" name ("veloria"), so that "Veloria's port" meets it; [] otherwise. */
+function placeOf(entity: Entity): string[] {
+  const words = slug(entity.canonical).split('-');
+  const of = words.indexOf('of');
+  const head = words[of - 1];
+  const rest = words.slice(of + 1);
+  return of > 0 && head !== undefined && PLACE_PARTS.has(head) && rest.length > 0 ? [rest.join('-')] : [];
+}
+
 /** The subject: entities of the main clause, else the speaker, else a noun phrase around the verb. */
 export function subjectOf(
   s: Sentence,
@@ -166,7 +180,7 @@ export function subjectOf(
       text: first.entity.text,
       start: offset + first.entity.start,
       end: offset + first.entity.end,
-      keys: [...new Set(entities.flatMap(entityKeys))],
+      keys: [...new Set(entities.flatMap((e) => [...entityKeys(e), ...placeOf(e)]))],
       fullNames: [...new Set(entities.flatMap((e) => fullNameOf(e) ?? []))],
       kind,
     };

@@ -142,7 +142,7 @@ describe('extractFrames: subject, measure and time', () => {
       'Trade slowed. The Port of Ostmark handled 4.2 million containers in 2025, the harbour authority said.';
     const frame = frameOf(text);
     expect(frame).toMatchObject({
-      subject: { text: 'Port of Ostmark', keys: ['port-of-ostmark'], kind: 'entity' },
+      subject: { text: 'Port of Ostmark', keys: ['port-of-ostmark', 'ostmark'], kind: 'entity' },
       measure: { text: 'handled containers', key: 'container', verb: 'handl' },
       value: { text: '4.2 million' },
       time: { text: '2025', value: '2025' },
@@ -180,6 +180,13 @@ describe('extractFrames: subject, measure and time', () => {
     ['a noun-phrase subject', 'The new hospital wing will cost £65 million.', 'cost', ['new-hospital-wing']],
   ])('%s', (_name, text, measure, subject) => {
     expect(frameOf(text)).toMatchObject({ measure: { key: measure }, subject: { keys: subject } });
+  });
+
+  it('gives "the Port of X" the key of place X too, so that "X\'s port" meets it', () => {
+    expect(frameOf('The Port of Ostmark handled 4.2 million containers in 2025.')?.subject.keys).toEqual([
+      'port-of-ostmark',
+      'ostmark',
+    ]);
   });
 
   it('dates the value, not the statement', () => {
