@@ -5,7 +5,7 @@
  */
 import type { CorpusEntry, FactCheckMatch, IndexedClaim, ResultStatus } from './pipeline';
 
-export type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './pipeline';
+export type { CorpusEntry, IndexedClaim } from './pipeline';
 
 /** Where an object lives. */
 export type ObjectRef = { readonly bucket: string; readonly key: string };

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { indexKeysOf } from '../pipeline';
+import { claimFrameSchema, indexKeysOf } from '../pipeline';
 import {
   type ClaimIndex,
   claimSortKey,
@@ -32,13 +32,6 @@ export const MAX_ENTITY_ITEMS = 100;
  */
 export const MAX_QUERIED_ENTITIES = 40;
 
-const quantitySchema = z.object({
-  value: z.number(),
-  unit: z.string(),
-  text: z.string(),
-  relation: z.array(z.string()),
-});
-const dateSchema = z.object({ value: z.string(), text: z.string(), relation: z.array(z.string()) });
 const itemSchema = z.object({
   articleId: z.string(),
   uploadedAt: z.string(),
@@ -46,15 +39,15 @@ const itemSchema = z.object({
   claimIndex: z.number().check(z.int(), z.nonnegative()),
   text: z.string(),
   entities: z.array(z.string()),
-  quantities: z.array(quantitySchema),
-  dates: z.array(dateSchema),
+  // Items written before claim frames have none: they are found but relate to nothing until rewritten.
+  frames: z._default(z.array(claimFrameSchema), []),
 });
 
 /**
  * The claims index on DynamoDB, in the dedup index's table (single-table design, docs/dedup.md):
- * `pk = ent#<normalised entity>`, `sk = <article id>#<claim index>`, one item per entity of a claim holding
- * the claim's text, entity keys, numbers (value, unit, relation words), resolved dates and the article's
- * upload time, so that a related claim is shown without reading its article. Reads are strongly consistent
+ * `pk = ent#<subject key>~<measure key>`, `sk = <article id>#<claim index>`, one item per (subject, measure)
+ * of a claim's frames holding the claim's text, subject keys, frames (subject, measure, value, time) and the
+ * article's upload time, so that a related claim is shown without reading its article. Reads are strongly consistent
  * and capped per entity (MAX_ENTITY_ITEMS) to protect hot keys.
  */
 export class DynamoClaimIndex implements ClaimIndex {
@@ -75,8 +68,7 @@ export class DynamoClaimIndex implements ClaimIndex {
             claimIndex: claim.claimIndex,
             text: claim.text,
             entities: [...claim.entities],
-            quantities: claim.quantities.map((q) => ({ ...q, relation: [...q.relation] })),
-            dates: claim.dates.map((d) => ({ ...d, relation: [...d.relation] })),
+            frames: claim.frames,
           },
         },
       })),

@@ -14,7 +14,7 @@ export {
   prepareArticle,
   type RejectedInput,
 } from './analyze';
-export { extractEntities, scoreSentence } from './claims';
+export { claimFrameSchema, extractEntities, scoreSentence } from './claims';
 export * from './corpus';
 export { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from './dedup';
 export * from './factcheck';

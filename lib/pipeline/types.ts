@@ -123,9 +123,50 @@ export type Attribution = {
   readonly anonymous: boolean;
 };
 
+/** A part of a claim frame as written, with offsets into the article text. */
+export type FramePart = { readonly text: string; readonly start: number; readonly end: number };
+
+/** How a value is hedged: "more than 4 million" is compatible with 4.2 million, "up to 20" is not with 45. */
+export type ValueQualifier = 'more-than' | 'at-least' | 'about' | 'nearly' | 'less-than' | 'at-most';
+
 /**
- * A claim of another article in the corpus about the same entities: `corroborates` when it states the same
- * number or date, `conflicts` when it states a different one for the same relation and unit.
+ * What one value of a claim states: the subject it is about, the measure it quantifies, the value and the
+ * period it is for. Two claims are comparable when subject, measure and time are the same.
+ */
+export type ClaimFrame = {
+  /** The entity, place or noun phrase the value is about ("Port of Calloway", "the port district"). */
+  readonly subject: FramePart & {
+    /** Normalised keys: an entity's keys ("ana-ruiz", "ruiz") or the noun phrase's ("port-district"). */
+    readonly keys: readonly string[];
+    /** Persons' full names ("ana-ruiz"): two subjects with full names are one only if they share one. */
+    readonly fullNames: readonly string[];
+    /** Keys of the other names in the value's clause ("brintley" of "Okafor was elected mayor of Brintley"): a subject named there meets this one. */
+    readonly alsoNamed?: readonly string[];
+    /** 'entity' (named in the claim), 'speaker' (the only name is who says it) or 'noun' (a common noun phrase). */
+    readonly kind: 'entity' | 'speaker' | 'noun';
+  };
+  /** What the value quantifies, as written ("handled containers"); `key` normalised ("container", "die", "unemployment:change"). */
+  readonly measure: FramePart & { readonly key: string; readonly verb?: string };
+  /** The value as written, with its qualifier ("more than 4 million"). */
+  readonly value: FramePart & {
+    readonly kind: 'number' | 'date';
+    /** 'count', 'percent', 'points', 'currency:<ISO 4217>', 'rank', 'age', 'duration' (days) or 'date'. */
+    readonly unit: string;
+    readonly amount?: number;
+    /** Half the unit of the last stated digit: "4.2 million" is 4.2 million ± 50,000. */
+    readonly precision?: number;
+    readonly qualifier?: ValueQualifier;
+    /** ISO 8601 date value (YYYY, YYYY-MM or YYYY-MM-DD) of a date. */
+    readonly date?: string;
+  };
+  /** The period the value is for ("in 2025", "last week"), not when it was said; ISO 8601, '/week' for a week. */
+  readonly time?: FramePart & { readonly value: string };
+};
+
+/**
+ * A claim of another article in the corpus that states the same measure of the same subject for the same
+ * time (their frames): `corroborates` when the values agree within the precision and qualifiers stated,
+ * `conflicts` when they do not.
  */
 export type RelatedClaim = {
   readonly relation: 'corroborates' | 'conflicts';
@@ -136,14 +177,20 @@ export type RelatedClaim = {
   readonly claimText: string;
   /** When the other article was uploaded (ISO 8601): its place in the corpus order. */
   readonly uploadedAt: string;
-  /** Normalised entity keys both claims share. */
+  /** Normalised subject keys both claims share. */
   readonly entities: readonly string[];
-  /** The quantity or date the relation rests on: this claim's value and the other's. */
+  /** The value the relation rests on: this claim's value and the other's, and what made them comparable. */
   readonly on: {
     readonly kind: 'number' | 'date';
     readonly unit: string;
     readonly value: string;
     readonly otherValue: string;
+    /** The measure both values are of, as this claim writes it ("handled containers"). */
+    readonly measure?: string;
+    /** The subject, as this claim writes it. */
+    readonly subject?: string;
+    /** The period both values are for (ISO 8601), absent when neither claim states one. */
+    readonly time?: string;
   };
 };
 
@@ -180,6 +227,8 @@ export type Claim = {
   readonly dates: readonly DateMention[];
   readonly attribution?: Attribution;
   readonly hedged: boolean;
+  /** What each value of the claim states (subject, measure, value, time); absent in results written before frames. */
+  readonly frames?: readonly ClaimFrame[];
   /** Claims of other, non-duplicate articles that corroborate or conflict with this one. */
   readonly related?: readonly RelatedClaim[];
   /** Published fact-checks of the same claim from the deployment's library, best first. */

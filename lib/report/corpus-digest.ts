@@ -39,6 +39,7 @@ export function toCorpusDigest(value: unknown): CorpusDigest | undefined {
               entities: [],
               numbers: [],
               dates: [],
+              frames: [],
               hedged: claim.hedged,
               ...(conflicts.length === 0 ? {} : { related: conflicts }),
             };

@@ -1,3 +1,4 @@
+import type { RelationBasis } from './format-values';
 import { corpusIdOf, type ReportResult } from './report-schema';
 
 /**
@@ -38,7 +39,7 @@ export type Conflict = {
   readonly a: ConflictSide;
   readonly b: ConflictSide;
   /** The quantity or date they disagree on, as "kind unit: valueA vs valueB", when recorded. */
-  readonly on?: { readonly kind: string; readonly unit: string; readonly a: string; readonly b: string };
+  readonly on?: RelationBasis;
 };
 
 export type CorpusView = {
@@ -137,9 +138,7 @@ function collectConflicts(results: readonly { id: string; result: ReportResult }
         conflicts.push({
           a: { articleId: id, claimIndex, text: claim.text },
           b: { articleId: link.articleId, claimIndex: link.claimIndex, text: link.claimText },
-          ...(link.on
-            ? { on: { kind: link.on.kind, unit: link.on.unit, a: link.on.value, b: link.on.otherValue } }
-            : {}),
+          ...(link.on ? { on: link.on } : {}),
         });
       }
     });

@@ -17,3 +17,23 @@ export function formatScore(value: number): string {
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/** What a relation between two claims rests on, as the pipeline records it (`related[].on`). */
+export type RelationBasis = {
+  readonly kind: string;
+  readonly unit: string;
+  readonly value: string;
+  readonly otherValue: string;
+  readonly measure?: string;
+  readonly time?: string;
+};
+
+/**
+ * The measure, both values and the time that made two claims comparable: "handled containers: 4.2 million vs
+ * 3.6 million, for 2025". Links made before claim frames name only the unit.
+ */
+export function formatBasis(on: RelationBasis): string {
+  const what = on.measure ?? (on.unit || on.kind);
+  const time = on.time === undefined ? '' : `, for ${on.time.replace('/week', ' (week of)')}`;
+  return `${what}: ${on.value} vs ${on.otherValue}${time}`;
+}

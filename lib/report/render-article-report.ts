@@ -1,6 +1,6 @@
 import { escapeHtml } from './escape-html';
 import { renderFactChecks } from './fact-check-list';
-import { formatNumber, formatScore, plural } from './format-values';
+import { formatBasis, formatNumber, formatScore, plural } from './format-values';
 import { isSafeExternalUrl, reportHrefFor } from './report-links';
 import { renderPage } from './report-page';
 import { corpusIdOf, type ReportClaim, type ReportResult, type ReportSource } from './report-schema';
@@ -236,6 +236,17 @@ function renderClaims(
   ].join('\n');
 }
 
+/** One frame of a claim: subject, measure, value and time as the claim writes them. */
+function renderFrame(frame: ReportClaim['frames'][number]): string {
+  const time = frame.time === undefined ? '' : ` · for ${escapeHtml(frame.time.text)}`;
+  return (
+    `<span data-frame="subject">${escapeHtml(frame.subject.text)}</span> · ` +
+    `<span data-frame="measure">${escapeHtml(frame.measure.text)}</span> · ` +
+    `<span data-frame="value">${escapeHtml(frame.value.text)}</span> ` +
+    `<span class="muted">(${escapeHtml(frame.value.unit)})</span>${time}`
+  );
+}
+
 function renderClaim(
   claim: ReportClaim,
   number: number,
@@ -277,13 +288,12 @@ function renderClaim(
     ]);
   }
   facts.push(['Hedged', claim.hedged ? 'yes' : 'no']);
+  if (claim.frames.length > 0) facts.push(['Frames', list(claim.frames.map(renderFrame))]);
   const related = claim.related ?? [];
   if (related.length > 0) {
     const links = related.map((link) => {
       const fragment = `#claim-${link.claimIndex + 1}`;
-      const on = link.on
-        ? ` <span class="muted">(${escapeHtml(link.on.unit || link.on.kind)}: ${escapeHtml(link.on.value)} vs ${escapeHtml(link.on.otherValue)})</span>`
-        : '';
+      const on = link.on ? ` <span class="muted">(${escapeHtml(formatBasis(link.on))})</span>` : '';
       const where = link.articleId === selfId ? 'this article' : linkTo(link.articleId, hrefFor, fragment);
       return (
         `<li data-relation="${link.relation}"><span class="rel-${link.relation}">${link.relation}</span>: ` +

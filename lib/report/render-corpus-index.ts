@@ -1,7 +1,7 @@
 import { CORPUS_INDEX_SCRIPT } from './corpus-index-script';
 import { buildCorpusView, type Conflict, type CorpusIndexEntry, type CorpusRow } from './corpus-view';
 import { escapeHtml } from './escape-html';
-import { formatScore, plural } from './format-values';
+import { formatBasis, formatScore, plural } from './format-values';
 import { statusBadge } from './render-article-report';
 import { renderPage } from './report-page';
 
@@ -141,10 +141,7 @@ function renderConflicts(
   const side = (s: Conflict['a']): string =>
     `“${escapeHtml(s.text)}” in ${link(s.articleId, `<code>${escapeHtml(s.articleId)}</code>`, `#claim-${s.claimIndex + 1}`)}`;
   const items = conflicts.map((conflict) => {
-    const on = conflict.on
-      ? ` <span class="muted">(${escapeHtml(conflict.on.unit || conflict.on.kind)}: ` +
-        `${escapeHtml(conflict.on.a)} vs ${escapeHtml(conflict.on.b)})</span>`
-      : '';
+    const on = conflict.on ? ` <span class="muted">(${escapeHtml(formatBasis(conflict.on))})</span>` : '';
     return `<li class="conflict">${side(conflict.a)}<br><span class="rel-conflicts">conflicts with</span> ${side(conflict.b)}${on}</li>`;
   });
   return [

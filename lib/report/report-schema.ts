@@ -29,7 +29,25 @@ const relatedClaimSchema = z.object({
   claimText: z.string(),
   uploadedAt: z.optional(z.string()),
   entities: z._default(z.array(z.string()), []),
-  on: z.optional(z.object({ kind: z.string(), unit: z.string(), value: z.string(), otherValue: z.string() })),
+  on: z.optional(
+    z.object({
+      kind: z.string(),
+      unit: z.string(),
+      value: z.string(),
+      otherValue: z.string(),
+      measure: z.optional(z.string()),
+      subject: z.optional(z.string()),
+      time: z.optional(z.string()),
+    }),
+  ),
+});
+
+/** A claim frame as the report shows it: the parts as written (results before frames have none). */
+const frameSchema = z.object({
+  subject: z.object({ text: z.string() }),
+  measure: z.object({ text: z.string() }),
+  value: z.object({ text: z.string(), unit: z.string(), qualifier: z.optional(z.string()) }),
+  time: z.optional(z.object({ text: z.string(), value: z.string() })),
 });
 
 const claimSchema = z.object({
@@ -70,6 +88,7 @@ const claimSchema = z.object({
   ),
   attribution: z.optional(z.object({ source: z.string(), verb: z.string(), anonymous: z.boolean() })),
   hedged: z._default(z.boolean(), false),
+  frames: z._default(z.array(frameSchema), []),
   related: z.optional(z.array(relatedClaimSchema)),
   factChecks: z.optional(
     z.array(

@@ -3,6 +3,7 @@ import type { Claim, Sentence, SentenceScore } from '../types';
 import { findAttribution } from './attribution';
 import { extractCheckworthyFeatures } from './checkworthy-features';
 import { parseCheckworthyModel, predictCheckworthy } from './checkworthy-model';
+import { extractFrames } from './frames';
 import { isHedged } from './hedges';
 import { extractDates } from './mentions/dates';
 import { extractArticleEntities } from './mentions/entities';
@@ -54,6 +55,7 @@ export function extractClaims(text: string, sentences: readonly Sentence[], opti
     const dates = extractDates(s.text, reference);
     const numbers = extractNumbers(s.text, dates);
     const attribution = findAttribution(s.text);
+    const claimEntities = entities[i] ?? [];
     claims.push({
       text: s.text,
       start: s.start,
@@ -61,11 +63,12 @@ export function extractClaims(text: string, sentences: readonly Sentence[], opti
       score: scored.score,
       checkworthy: true,
       types: scored.types,
-      entities: entities[i] ?? [],
+      entities: claimEntities,
       numbers: numbers.map((n) => n.mention),
       dates: dates.map((d) => d.mention),
       ...(attribution !== undefined ? { attribution } : {}),
       hedged: isHedged(s.text),
+      frames: extractFrames({ text: s.text, offset: s.start, entities: claimEntities, dates }),
     });
   });
   return claims;

@@ -1,13 +1,9 @@
 import * as z from '../../zod';
-import type { Claim, RelatedClaim } from '../types';
+import { relateFrames } from '../claims/frames';
+import type { Claim, ClaimFrame, RelatedClaim } from '../types';
 import { toIndexedClaims } from './claim-keys';
-import type { CorpusEntry, IndexedClaim, IndexedDate, IndexedQuantity } from './corpus-types';
+import type { CorpusEntry, IndexedClaim } from './corpus-types';
 
-/**
- * Two numbers are the same figure when they differ by at most 0.5%: "$1.2bn" and "$1,200m" meet, and a
- * rounding of 12.04% to 12% still corroborates; 400 and 410 jobs do not.
- */
-const SAME_VALUE_TOLERANCE = 0.005;
 /** Related claims listed per claim: a reviewer reads a handful; the index may hold hundreds. */
 const MAX_RELATED_PER_CLAIM = 10;
 
@@ -20,63 +16,47 @@ export type RelateOptions = {
   readonly exclude?: readonly string[];
 };
 
-const sameValue = (a: number, b: number): boolean =>
-  Math.abs(a - b) <= SAME_VALUE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+type Verdict = {
+  readonly relation: RelatedClaim['relation'];
+  readonly on: RelatedClaim['on'];
+  readonly entities: readonly string[];
+};
 
-/** Whether two relation word lists share a word; empty lists share nothing. */
-const overlaps = (a: readonly string[], b: readonly string[]): boolean => a.some((w) => b.includes(w));
-
-/** Whether two figures may be compared: relation words overlap, or one side has none to tell. */
-const comparable = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === 0 || b.length === 0 || overlaps(a, b);
-
-type Basis = RelatedClaim['on'];
+/** What a relation rests on: both values, the measure, the subject and the period. */
+function basisOf(mine: ClaimFrame, theirs: ClaimFrame): RelatedClaim['on'] {
+  return {
+    kind: mine.value.kind,
+    unit: mine.value.unit,
+    value: mine.value.text,
+    otherValue: theirs.value.text,
+    measure: mine.measure.text,
+    subject: mine.subject.text,
+    ...(mine.time === undefined ? {} : { time: mine.time.value }),
+  };
+}
 
 /**
- * How one claim stands to another that shares an entity. Corroborates when a number (same unit) or a
- * date has the same value and their relation words do not disagree; otherwise conflicts when a number of
- * the same unit and relation, or a date of the same precision and relation, has a different value.
- * A corroborating figure wins over a conflicting one: "cut 400 jobs, after 250 last year" in one article
- * and "cut 400 jobs" in another agree.
+ * How one claim stands to another: over the pairs of their frames that are comparable (same subject, measure
+ * and time; claims/frames/compare-frames.ts), `conflicts` if any pair's values disagree, else `corroborates`
+ * if any pair agrees; undefined when no pair is comparable. A conflict wins: a fact-checker must see it even
+ * when another figure of the two claims agrees.
  */
-export function compareClaims(
-  mine: IndexedClaim,
-  theirs: IndexedClaim,
-): { readonly relation: RelatedClaim['relation']; readonly on: Basis } | undefined {
-  let conflict: Basis | undefined;
-  const quantityBasis = (q: IndexedQuantity, r: IndexedQuantity): Basis => ({
-    kind: 'number',
-    unit: q.unit,
-    value: q.text,
-    otherValue: r.text,
-  });
-  const dateBasis = (d: IndexedDate, e: IndexedDate): Basis => ({
-    kind: 'date',
-    unit: d.value.length === 4 ? 'year' : d.value.length === 7 ? 'month' : 'day',
-    value: d.value,
-    otherValue: e.value,
-  });
-  for (const q of mine.quantities) {
-    for (const r of theirs.quantities) {
-      if (q.unit !== r.unit) continue;
-      if (sameValue(q.value, r.value)) {
-        if (comparable(q.relation, r.relation)) return { relation: 'corroborates', on: quantityBasis(q, r) };
-      } else if (conflict === undefined && overlaps(q.relation, r.relation)) {
-        conflict = quantityBasis(q, r);
-      }
+export function compareClaims(mine: IndexedClaim, theirs: IndexedClaim): Verdict | undefined {
+  let agree: Verdict | undefined;
+  for (const a of mine.frames) {
+    for (const b of theirs.frames) {
+      const relation = relateFrames(a, b);
+      if (relation === undefined) continue;
+      const verdict = {
+        relation,
+        on: basisOf(a, b),
+        entities: a.subject.keys.filter((k) => b.subject.keys.includes(k)),
+      };
+      if (relation === 'conflicts') return verdict;
+      agree ??= verdict;
     }
   }
-  for (const d of mine.dates) {
-    for (const e of theirs.dates) {
-      if (d.value.length !== e.value.length) continue;
-      if (d.value === e.value) {
-        if (comparable(d.relation, e.relation)) return { relation: 'corroborates', on: dateBasis(d, e) };
-      } else if (conflict === undefined && overlaps(d.relation, e.relation)) {
-        conflict = dateBasis(d, e);
-      }
-    }
-  }
-  return conflict === undefined ? undefined : { relation: 'conflicts', on: conflict };
+  return agree;
 }
 
 /** Corpus order of related claims: earliest article first, then claim position. */
@@ -93,7 +73,7 @@ const byCorpusOrder = (a: RelatedClaim, b: RelatedClaim): number =>
 
 /**
  * The article's claims with `related` filled in from `candidates` (claims of other articles found in the
- * claims index): `corroborates` or `conflicts` for claims sharing a normalised entity (compareClaims).
+ * claims index): `corroborates` or `conflicts` for claims with comparable frames (compareClaims).
  * Candidates of the article itself, of its canonical and of `exclude` are ignored, so a duplicate never
  * corroborates its own canonical. Claims with nothing related are returned unchanged (no `related` field).
  */
@@ -112,8 +92,6 @@ export function relateClaims(
     for (const theirs of others) {
       const key = `${theirs.articleId}#${theirs.claimIndex}`;
       if (seen.has(key)) continue;
-      const shared = mine.entities.filter((e) => theirs.entities.includes(e));
-      if (shared.length === 0) continue;
       const verdict = compareClaims(mine, theirs);
       if (verdict === undefined) continue;
       seen.add(key);
@@ -123,7 +101,7 @@ export function relateClaims(
         claimIndex: theirs.claimIndex,
         claimText: theirs.text,
         uploadedAt: theirs.uploadedAt,
-        entities: shared,
+        entities: verdict.entities,
         on: verdict.on,
       });
     }
@@ -157,7 +135,7 @@ export function mirrorRelations(self: CorpusEntry, claims: readonly Claim[]): Ma
           claimText: claim.text,
           uploadedAt: self.uploadedAt,
           entities: r.entities,
-          on: { kind: r.on.kind, unit: r.on.unit, value: r.on.otherValue, otherValue: r.on.value },
+          on: { ...r.on, value: r.on.otherValue, otherValue: r.on.value },
         },
       });
       out.set(r.articleId, links);

@@ -276,6 +276,75 @@ describe('renderArticleReport: highlights and claims', () => {
   });
 });
 
+describe('renderArticleReport: claim frames and what a relation rests on', () => {
+  const part = (phrase: string) => spanOf(phrase);
+  it('shows each frame, and for a related claim the measure, both values and the time', () => {
+    const result = processedResult({
+      claims: [
+        claimOver('The council of Eastbury approved a £12m budget on Monday.', {
+          frames: [
+            {
+              subject: { ...part('Eastbury'), keys: ['eastbury'], fullNames: [], kind: 'entity' },
+              measure: { ...part('budget'), key: 'budget' },
+              value: { ...part('£12m'), kind: 'number', unit: 'currency:GBP', amount: 12e6, precision: 5e5 },
+              time: { ...part('on Monday'), value: '2026-03-09' },
+            },
+          ],
+          related: [
+            {
+              relation: 'conflicts',
+              articleId: 'articles/wire/eastbury.txt',
+              claimIndex: 0,
+              claimText: 'Eastbury approved a £15m budget on Monday.',
+              uploadedAt: '2026-03-12T08:00:00.000Z',
+              entities: ['eastbury'],
+              on: {
+                kind: 'number',
+                unit: 'currency:GBP',
+                value: '£12m',
+                otherValue: '£15m',
+                measure: 'approved budget',
+                subject: 'Eastbury',
+                time: '2026-03-09',
+              },
+            },
+          ],
+        }),
+      ],
+    });
+    const { doc } = render(result);
+
+    expect(text(doc, '[data-frame="measure"]')).toBe('budget');
+    expect(text(doc, '[data-frame="value"]')).toBe('£12m');
+    expect(text(doc, '[data-relation="conflicts"]')).toContain(
+      '(approved budget: £12m vs £15m, for 2026-03-09)',
+    );
+  });
+
+  it('still renders links made before frames, naming the unit', () => {
+    const result = processedResult({
+      claims: [
+        claimOver('Roads get £4m of it.', {
+          related: [
+            {
+              relation: 'corroborates',
+              articleId: 'articles/wire/roads.txt',
+              claimIndex: 0,
+              claimText: 'Eastbury will spend £4m on roads.',
+              uploadedAt: '2026-03-12T08:00:00.000Z',
+              entities: ['eastbury'],
+              on: { kind: 'number', unit: 'currency:GBP', value: '4000000', otherValue: '4000000' },
+            },
+          ],
+        }),
+      ],
+    });
+    expect(text(render(result).doc, '[data-relation="corroborates"]')).toContain(
+      '(currency:GBP: 4000000 vs 4000000)',
+    );
+  });
+});
+
 describe('renderArticleReport: duplicates and rejections', () => {
   it('names the canonical of a duplicate with its similarity, and shows no claims', () => {
     const { summary: _summary, claims: _claims, ...processed } = processedResult();

@@ -114,7 +114,7 @@ describe('buildCorpusView', () => {
     expect(view.conflicts[0]).toMatchObject({
       a: { articleId: 'articles/a.txt', claimIndex: 1 },
       b: { articleId: 'articles/d.txt', claimIndex: 0 },
-      on: { a: '12000000', b: '15000000' },
+      on: { value: '12000000', otherValue: '15000000' },
     });
   });
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractClaims } from '../../../../lib/pipeline/claims/claims';
-import {
-  entityKeys,
-  quantityUnit,
-  relationWords,
-  toIndexedClaims,
-} from '../../../../lib/pipeline/corpus/claim-keys';
+import { entityKeys, indexKeysOf, toIndexedClaims } from '../../../../lib/pipeline/corpus/claim-keys';
 import { segmentSentences } from '../../../../lib/pipeline/text/segment';
 import type { Entity } from '../../../../lib/pipeline/types';
 
@@ -50,28 +45,6 @@ describe('entityKeys', () => {
   });
 });
 
-describe('relationWords', () => {
-  it.each([
-    ['noun after a count', 'Acme will cut 400 jobs at the plant.', '400', ['job', 'cut', 'plant']],
-    ['reporting and time words left out', 'Sales rose 12% last year, he said.', '12%', ['rose', 'sale']],
-    ['nothing around', '400.', '400', []],
-  ])('%s', (_name, text, mention, words) => {
-    const start = text.indexOf(mention);
-    expect(relationWords(text, start, start + mention.length, new Set(['acme']))).toEqual(words);
-  });
-});
-
-describe('quantityUnit', () => {
-  it.each([
-    [{ text: '$5m', value: 5e6, unit: 'currency' as const, currency: 'USD' }, 'currency:USD'],
-    [{ text: '5m euros', value: 5e6, unit: 'currency' as const, currency: 'EUR' }, 'currency:EUR'],
-    [{ text: '5%', value: 5, unit: 'percent' as const }, 'percent'],
-    [{ text: '5', value: 5, unit: 'count' as const }, 'count'],
-  ])('%j → %s', (mention, unit) => {
-    expect(quantityUnit(mention)).toBe(unit);
-  });
-});
-
 describe('toIndexedClaims', () => {
   const index = (text: string) =>
     toIndexedClaims(
@@ -79,19 +52,30 @@ describe('toIndexedClaims', () => {
       extractClaims(text, segmentSentences(text), OPTIONS),
     );
 
-  it('keys a claim by its entities and its figures', () => {
+  it('keys a claim by the subject and measure of its frames', () => {
     const [claim] = index('Halvard Shipping will cut 420 jobs at its Brennport terminal by June 2026.');
     expect(claim).toMatchObject({
       articleId: 'bucket/a.txt',
       claimIndex: 0,
-      entities: ['halvard-shipping', 'brennport'],
-      quantities: [{ value: 420, unit: 'count', text: '420', relation: expect.arrayContaining(['job']) }],
-      dates: [{ value: '2026-06', text: 'June 2026' }],
+      entities: ['halvard-shipping'],
+      frames: [
+        {
+          measure: { key: 'job', verb: 'cut' },
+          value: { text: '420', unit: 'count', amount: 420 },
+          time: { text: 'June 2026', value: '2026-06' },
+        },
+      ],
     });
+    expect(claim === undefined ? [] : indexKeysOf(claim)).toEqual(['halvard-shipping~job', 'brennport~job']);
+  });
+
+  it('keys a claim whose subject is a common noun phrase', () => {
+    const [claim] = index('Unemployment in the port district fell to 5.1% last year.');
+    expect(claim === undefined ? [] : indexKeysOf(claim)).toEqual(['port-district~unemployment']);
   });
 
   it.each([
-    ['no entity', 'Unemployment fell to 4.1% in the first quarter of the year.'],
+    ['no subject', 'Unemployment fell to 4.1% in the first quarter of the year.'],
     ['no figure', 'Halvard Shipping announced a merger with Nordbank.'],
     ['only the date of the statement', 'Halvard Shipping said on Monday that the merger had collapsed.'],
     ['empty', ''],

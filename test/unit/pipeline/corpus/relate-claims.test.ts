@@ -20,57 +20,69 @@ const entry = (id: string, day: number): VersionEntry => ({
   etag: `etag-${id}`,
 });
 
-const indexed = (over: Partial<IndexedClaim>): IndexedClaim => ({
-  articleId: 'b',
-  uploadedAt: '2026-03-10T08:00:00Z',
-  claimIndex: 0,
-  text: '',
-  entities: ['acme'],
-  quantities: [],
-  dates: [],
-  ...over,
-});
-const count = (value: number, relation: string[]) => ({
-  value,
-  unit: 'count',
-  text: String(value),
-  relation,
-});
+/** The indexed claim of a one-sentence article (its first claim with frames). */
+const indexedOf = (text: string, articleId = 'b'): IndexedClaim => {
+  const [claim] = toIndexedClaims({ id: articleId, uploadedAt: '2026-03-10T08:00:00Z' }, claimsOf(text));
+  if (claim === undefined) throw new Error(`no framed claim in: ${text}`);
+  return claim;
+};
 
 describe('compareClaims', () => {
   it.each([
-    ['same count, same relation', [count(400, ['job'])], [count(400, ['job', 'cut'])], 'corroborates'],
-    ['within 0.5%', [count(1000, ['job'])], [count(1004, ['job'])], 'corroborates'],
-    ['same count, one side without relation words', [count(400, [])], [count(400, ['job'])], 'corroborates'],
-    ['same count, different relation', [count(400, ['job'])], [count(400, ['store'])], undefined],
-    ['different count, same relation', [count(400, ['job'])], [count(260, ['job'])], 'conflicts'],
-    ['different count, different relation', [count(400, ['job'])], [count(260, ['store'])], undefined],
     [
-      'a corroborating figure wins',
-      [count(400, ['job']), count(250, ['job'])],
-      [count(400, ['job'])],
+      'same figure, same measure',
+      'Halvard Shipping will cut 420 jobs in 2026.',
+      'Halvard Shipping will cut 420 jobs in 2026.',
       'corroborates',
     ],
     [
-      'different currency never compares',
-      [{ value: 5, unit: 'currency:USD', text: '$5', relation: ['cost'] }],
-      [{ value: 7, unit: 'currency:EUR', text: '€7', relation: ['cost'] }],
+      'different figure, same measure',
+      'Halvard Shipping will cut 420 jobs in 2026.',
+      'Halvard Shipping will cut 260 jobs in 2026.',
+      'conflicts',
+    ],
+    [
+      'same figure, different measure',
+      'Halvard Shipping will cut 420 jobs in 2026.',
+      'Halvard Shipping will close 420 stores in 2026.',
       undefined,
     ],
-    ['nothing to compare', [], [], undefined],
-  ])('%s', (_name, mine, theirs, relation) => {
-    const verdict = compareClaims(indexed({ quantities: mine }), indexed({ quantities: theirs }));
-    expect(verdict?.relation).toBe(relation);
+    [
+      'same figure, different time',
+      'Halvard Shipping cut 420 jobs in 2019.',
+      'Halvard Shipping will cut 260 jobs in 2026.',
+      undefined,
+    ],
+    [
+      'same measure, different subject',
+      'Halvard Shipping will cut 420 jobs in 2026.',
+      'Nordbank will cut 260 jobs in 2026.',
+      undefined,
+    ],
+    [
+      'different currency never compares',
+      'The Brennport bridge will cost $50 million.',
+      'The Brennport bridge will cost €70 million.',
+      undefined,
+    ],
+  ])('%s', (_name, a, b, relation) => {
+    expect(compareClaims(indexedOf(a, 'a'), indexedOf(b))?.relation).toBe(relation);
   });
 
-  it.each([
-    ['same day', '2026-06-01', '2026-06-01', 'corroborates'],
-    ['different day, same relation', '2026-06-01', '2026-07-01', 'conflicts'],
-    ['different precision does not compare', '2026-06', '2026-06-01', undefined],
-  ])('dates: %s', (_name, a, b, relation) => {
-    const mine = indexed({ dates: [{ value: a, text: a, relation: ['open'] }] });
-    const theirs = indexed({ dates: [{ value: b, text: b, relation: ['open'] }] });
-    expect(compareClaims(mine, theirs)?.relation).toBe(relation);
+  it('names the measure, both values and the time', () => {
+    const verdict = compareClaims(
+      indexedOf('The Port of Ostend handled 4.2 million containers in 2025.', 'a'),
+      indexedOf('The Port of Ostend handled 3.6 million containers in 2025.'),
+    );
+    expect(verdict?.on).toEqual({
+      kind: 'number',
+      unit: 'count',
+      value: '4.2 million',
+      otherValue: '3.6 million',
+      measure: 'handled containers',
+      subject: 'Port of Ostend',
+      time: '2025',
+    });
   });
 });
 
