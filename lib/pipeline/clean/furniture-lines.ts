@@ -4,6 +4,7 @@
  * German, Spanish and French equivalents; structure (a short heading followed by short headline lines)
  * does the rest without knowing the language.
  */
+import { trimEndClass } from '../text/trim-run';
 
 /** Headings that introduce a list of links to other articles; matched against a whole short line. */
 const LIST_HEADING =
@@ -226,16 +227,20 @@ function isLinkBar(line: string): boolean {
   );
 }
 
+/** Spaces and punctuation trimmed from the end of a line before it is compared with the phrase lists. */
+const TRAILING_FURNITURE = /[\s.:!|>»›→\-–—]/u;
+
 /** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
 function normalizeLine(line: string): string {
-  return line
+  const lowered = line
     .toLowerCase()
     .replace(/[‘’´`]/g, "'")
     .replace(/[“”«»„]/g, '"')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\-–—•*·>#|]+/u, '')
-    .replace(/[\s.:!|>»›→\-–—]+$/u, '')
     .trim();
+  // Not `/[…]+$/`: V8 tries every start of a run that does not reach the end (quadratic).
+  return trimEndClass(lowered, TRAILING_FURNITURE);
 }
 
 function words(text: string): string[] {

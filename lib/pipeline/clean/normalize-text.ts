@@ -28,6 +28,8 @@ export function normalizeText(text: string): string {
     .replace(SPACES, ' ')
     .replace(INVISIBLE, '')
     .replace(CONTROLS, '')
-    .replace(/ +\n/g, '\n')
+    // The lookbehind starts the match at the first space of a run only: `/ +\n/` alone retries every space of
+    // a long run that ends in a word, which is quadratic.
+    .replace(/(?<! ) +\n/g, '\n')
     .replace(/\n +(?=\n)/g, '\n');
 }

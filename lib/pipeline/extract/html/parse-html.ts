@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import type { ParsedDocument, Rejection } from '../../types';
+import type { ParsedDocument, Rejection, Truncation } from '../../types';
 import { detectLanguage } from '../language';
 import {
   type HtmlDocument,
@@ -9,6 +9,7 @@ import {
   parseHtmlDocument,
   selectAll,
 } from './dom';
+import { boundMarkup, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, type MarkupBound } from './bound-markup';
 import { removeBoilerplateElements } from './furniture';
 import { extractHtmlMetadata } from './metadata';
 import { htmlToParagraphs } from './to-paragraphs';
@@ -169,7 +170,11 @@ function structuredParagraphs(body: string | undefined): string[] {
  * (or its meta equivalents) or else detected from the text. The body is the article's paragraphs
  * joined by "\n\n".
  */
-export function parseHtml(html: string): ParsedDocument | Rejection {
+export function parseHtml(page: string): ParsedDocument | Rejection {
+  // The tree is bounded once here (parseHtmlDocument checks again, finding nothing left to cut), so that the
+  // result can say what was dropped.
+  const bounded = boundMarkup(page);
+  const html = bounded.html;
   const doc = parseOrUndefined(html);
   if (doc === undefined || doc.body === null)
     return { kind: 'rejected', code: 'MALFORMED', message: 'The HTML could not be parsed into a document.' };
@@ -210,6 +215,19 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
     ...(metadata.published === undefined ? {} : { published: metadata.published }),
     ...(language === undefined ? {} : { language }),
     ...(byline === undefined ? {} : { byline }),
+    ...(bounded.truncated === undefined ? {} : { truncated: [htmlTruncation(bounded.truncated)] }),
+  };
+}
+
+function htmlTruncation(cut: NonNullable<MarkupBound['truncated']>): Truncation {
+  return {
+    stage: 'extract',
+    reason:
+      cut.reason === 'depth'
+        ? `HTML elements nested deeper than ${MAX_HTML_DEPTH} were flattened (text kept)`
+        : `HTML elements past the first ${MAX_HTML_ELEMENTS} lost their tags (text kept)`,
+    kept: cut.kept,
+    total: cut.total,
   };
 }
 

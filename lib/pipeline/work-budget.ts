@@ -1,0 +1,107 @@
+/**
+ * The per-article work budget: caps that keep every input up to MAX_INPUT_BYTES (5 MiB) within about 10 s of
+ * CPU on one vCPU (the sizing of the queue function: serverless.yml `custom.queue`, docs/operations.md) and
+ * its result a bounded size. Each cap sits far above what a news article needs (the BBC set's longest article
+ * has 248 sentences and 60 check-worthy ones; its longest sentence 600 characters), so real articles never
+ * meet one; crafted or machine-made text does, and then the result says what was cut in `limits.truncated`.
+ * Pure data and functions: the caps are options with these defaults.
+ */
+import type { Claim, Sentence, Truncation } from './types';
+
+export type WorkBudget = {
+  /**
+   * A "sentence" longer than this is cut into pieces at spaces. Per-sentence features (regular expressions,
+   * the NER tagger's window, attribution patterns) cost up to the square of a sentence's length on some
+   * inputs; pieces of 1,000 characters bound that to a constant per piece.
+   */
+  readonly maxSentenceChars: number;
+  /**
+   * Sentences scored for check-worthiness and tagged for entities, from the top: about 0.3 ms each, so
+   * 4,000 (a 100,000-word document) cost about a second. News puts its claims first.
+   */
+  readonly maxClaimSentences: number;
+  /** Claims kept per article, the highest-scoring (in document order): bounds result size and index writes. */
+  readonly maxClaims: number;
+  /** Entities, numbers and dates kept per claim (the first in the sentence). */
+  readonly maxMentionsPerClaim: number;
+};
+
+export const DEFAULT_WORK_BUDGET: WorkBudget = {
+  maxSentenceChars: 1_000,
+  maxClaimSentences: 4_000,
+  maxClaims: 200,
+  maxMentionsPerClaim: 20,
+};
+
+/** Where a long sentence may be cut: the last space within this many characters before the cap. */
+const CUT_SEARCH = 200;
+
+/**
+ * Sentences with every one over `maxChars` cut into consecutive pieces of at most `maxChars` (at a space when
+ * one is near the cap, never inside a surrogate pair). Offsets stay exact: piece.text === text.slice(start, end).
+ */
+export function splitLongSentences(
+  sentences: readonly Sentence[],
+  maxChars: number,
+): { sentences: Sentence[]; split: number } {
+  const out: Sentence[] = [];
+  let split = 0;
+  for (const s of sentences) {
+    if (s.text.length <= maxChars) {
+      out.push(s);
+      continue;
+    }
+    split += 1;
+    let from = 0;
+    while (from < s.text.length) {
+      let to = Math.min(s.text.length, from + maxChars);
+      if (to < s.text.length) {
+        const space = s.text.lastIndexOf(' ', to);
+        if (space > from && space >= to - CUT_SEARCH) to = space;
+        const code = s.text.charCodeAt(to - 1);
+        if (code >= 0xd800 && code <= 0xdbff) to -= 1;
+      }
+      const piece = s.text.slice(from, to);
+      const lead = piece.length - piece.trimStart().length;
+      const trimmed = piece.trim();
+      if (trimmed !== '')
+        out.push({ text: trimmed, start: s.start + from + lead, end: s.start + from + lead + trimmed.length });
+      from = to;
+    }
+  }
+  return { sentences: out, split };
+}
+
+/** The `max` highest-scoring claims (ties: the earlier), back in document order. */
+export function topClaims(claims: readonly Claim[], max: number): Claim[] {
+  if (claims.length <= max) return [...claims];
+  const kept = claims
+    .map((claim, i) => ({ claim, i }))
+    .sort((a, b) => b.claim.score - a.claim.score || a.i - b.i)
+    .slice(0, max)
+    .sort((a, b) => a.i - b.i);
+  return kept.map((k) => k.claim);
+}
+
+/** A claim with at most `max` entities, numbers and dates, and how many it had in all. */
+export function capMentions(claim: Claim, max: number): { claim: Claim; dropped: number } {
+  const over =
+    Math.max(0, claim.entities.length - max) +
+    Math.max(0, claim.numbers.length - max) +
+    Math.max(0, claim.dates.length - max);
+  if (over === 0) return { claim, dropped: 0 };
+  return {
+    claim: {
+      ...claim,
+      entities: claim.entities.slice(0, max),
+      numbers: claim.numbers.slice(0, max),
+      dates: claim.dates.slice(0, max),
+    },
+    dropped: over,
+  };
+}
+
+/** A truncation record, or none when nothing was cut. */
+export function truncation(stage: string, reason: string, kept: number, total: number): Truncation[] {
+  return kept < total ? [{ stage, reason, kept, total }] : [];
+}
