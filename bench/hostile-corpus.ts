@@ -65,7 +65,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     make: (n) =>
       `# Harbour${' '.repeat(n / 2)}plan${' '.repeat(n / 2)}\n\nThe council approved the plan on Monday.\n`,
   },
-  { name: '"March 3 " repeated', family: 'repeated dates', fileName: 'a.txt', make: (n) => fill('March 3 ', n) },
+  {
+    name: '"March 3 " repeated',
+    family: 'repeated dates',
+    fileName: 'a.txt',
+    make: (n) => fill('March 3 ', n),
+  },
   {
     name: 'four-digit years',
     family: 'repeated dates',
@@ -87,7 +92,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     make: (n) =>
       fill('the minister said that 45 percent of the 2,000 workers in Paris lost $3 million in 2019 and ', n),
   },
-  { name: '<p> elements', family: 'many tiny elements', fileName: 'a.html', make: (n) => fill('<p>a</p>', n) },
+  {
+    name: '<p> elements',
+    family: 'many tiny elements',
+    fileName: 'a.html',
+    make: (n) => fill('<p>a</p>', n),
+  },
   {
     name: 'nested <div class="ad">',
     family: 'deep nesting',

@@ -10,6 +10,7 @@ import type { Article, Claim, InputFormat, Limits, RejectCode, SummarySentence, 
 import {
   capMentions,
   DEFAULT_WORK_BUDGET,
+  leadingSentences,
   splitLongSentences,
   topClaims,
   truncation,
@@ -133,7 +134,7 @@ function budgetedClaims(
   reference: Parameters<typeof extractClaims>[2],
   budget: WorkBudget,
 ): { claims: Claim[]; truncated: Truncation[] } {
-  const scored = sentences.slice(0, budget.maxClaimSentences);
+  const scored = leadingSentences(sentences, budget.maxClaimSentences, budget.maxClaimChars);
   const all = extractClaims(text, scored, reference);
   const top = topClaims(all, budget.maxClaims);
   let mentions = 0;
@@ -149,11 +150,16 @@ function budgetedClaims(
     truncated: [
       ...truncation(
         'claims',
-        `only the first ${budget.maxClaimSentences} sentences were scored`,
+        `only the first sentences (at most ${budget.maxClaimSentences}, ${budget.maxClaimChars} characters) were scored`,
         scored.length,
         sentences.length,
       ),
-      ...truncation('claims', `only the ${budget.maxClaims} highest-scoring claims were kept`, top.length, all.length),
+      ...truncation(
+        'claims',
+        `only the ${budget.maxClaims} highest-scoring claims were kept`,
+        top.length,
+        all.length,
+      ),
       ...truncation(
         'claims',
         `at most ${budget.maxMentionsPerClaim} entities, numbers and dates each were kept per claim`,

@@ -16,10 +16,15 @@ export type WorkBudget = {
    */
   readonly maxSentenceChars: number;
   /**
-   * Sentences scored for check-worthiness and tagged for entities, from the top: about 0.3 ms each, so
-   * 4,000 (a 100,000-word document) cost about a second. News puts its claims first.
+   * Sentences scored for check-worthiness and tagged for entities, from the top: about 0.3 ms each for
+   * prose, so 4,000 (most of a 100,000-word document) cost about a second. News puts its claims first.
    */
   readonly maxClaimSentences: number;
+  /**
+   * Characters of those sentences, at most: the NER tagger costs about 6 µs per token, and text of dots,
+   * digits or dates is a token every character or two (400,000 characters of it are about 1.5 s).
+   */
+  readonly maxClaimChars: number;
   /** Claims kept per article, the highest-scoring (in document order): bounds result size and index writes. */
   readonly maxClaims: number;
   /** Entities, numbers and dates kept per claim (the first in the sentence). */
@@ -29,6 +34,7 @@ export type WorkBudget = {
 export const DEFAULT_WORK_BUDGET: WorkBudget = {
   maxSentenceChars: 1_000,
   maxClaimSentences: 4_000,
+  maxClaimChars: 400_000,
   maxClaims: 200,
   maxMentionsPerClaim: 20,
 };
@@ -56,8 +62,11 @@ export function splitLongSentences(
     while (from < s.text.length) {
       let to = Math.min(s.text.length, from + maxChars);
       if (to < s.text.length) {
-        const space = s.text.lastIndexOf(' ', to);
-        if (space > from && space >= to - CUT_SEARCH) to = space;
+        // Only the window before the cap is searched: `lastIndexOf` would scan back to the start of a
+        // spaceless megabyte for every piece (quadratic).
+        let space = to;
+        while (space > from && space > to - CUT_SEARCH && s.text.charCodeAt(space) !== 32) space -= 1;
+        if (space > from && s.text.charCodeAt(space) === 32) to = space;
         const code = s.text.charCodeAt(to - 1);
         if (code >= 0xd800 && code <= 0xdbff) to -= 1;
       }
@@ -65,11 +74,31 @@ export function splitLongSentences(
       const lead = piece.length - piece.trimStart().length;
       const trimmed = piece.trim();
       if (trimmed !== '')
-        out.push({ text: trimmed, start: s.start + from + lead, end: s.start + from + lead + trimmed.length });
+        out.push({
+          text: trimmed,
+          start: s.start + from + lead,
+          end: s.start + from + lead + trimmed.length,
+        });
       from = to;
     }
   }
   return { sentences: out, split };
+}
+
+/** The first sentences, at most `maxSentences` of them and `maxChars` characters in all (at least one). */
+export function leadingSentences<S extends Sentence>(
+  sentences: readonly S[],
+  maxSentences: number,
+  maxChars: number,
+): S[] {
+  let chars = 0;
+  let count = 0;
+  for (const s of sentences) {
+    chars += s.text.length;
+    if (count >= maxSentences || (count > 0 && chars > maxChars)) break;
+    count += 1;
+  }
+  return sentences.slice(0, count);
 }
 
 /** The `max` highest-scoring claims (ties: the earlier), back in document order. */

@@ -88,7 +88,8 @@ function atxHeading(line: string): { level: number; text: string } | undefined {
   let text = trimEndClass(line.slice(opening[0].length).replace(/^[ \t]+/, ''), BLANK);
   const hashes = trimEndChar(text, '#');
   // Closing hashes count only after a space (or as the whole text: `# #` keeps its "#").
-  if (hashes.length < text.length && hashes !== '' && BLANK.test(hashes.at(-1) ?? '')) text = trimEndClass(hashes, BLANK);
+  if (hashes.length < text.length && hashes !== '' && BLANK.test(hashes.at(-1) ?? ''))
+    text = trimEndClass(hashes, BLANK);
   return { level: (opening[1] ?? '#').length, text };
 }
 

@@ -73,7 +73,6 @@ const WORD_NUMBER =
 /** A bare four-digit year (1800-2199) is a date, not an amount. */
 const YEAR = /^(?:1[89]|2[01])\d\d$/;
 
-
 /** Rounds away binary noise from `1.13 * 1e9` while keeping decimals of small values. */
 const clean = (x: number): number => Number.parseFloat(x.toPrecision(12));
 

@@ -1,4 +1,5 @@
-import type { Span } from './numbers';
+/** A half-open character range. */
+type Span = { readonly start: number; readonly end: number };
 
 /**
  * The characters of a text that a mention already claimed. Asking whether a new span overlaps any of them

@@ -53,7 +53,12 @@ export type MarkupBound = {
   };
 };
 
-type Tag = { readonly end: number; readonly name: string; readonly closing: boolean; readonly empty: boolean };
+type Tag = {
+  readonly end: number;
+  readonly name: string;
+  readonly closing: boolean;
+  readonly empty: boolean;
+};
 
 const isNameStart = (code: number): boolean => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import type { ParsedDocument, Rejection, Truncation } from '../../types';
 import { detectLanguage } from '../language';
+import { boundMarkup, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, type MarkupBound } from './bound-markup';
 import {
   type HtmlDocument,
   type HtmlElement,
@@ -9,7 +10,6 @@ import {
   parseHtmlDocument,
   selectAll,
 } from './dom';
-import { boundMarkup, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, type MarkupBound } from './bound-markup';
 import { removeBoilerplateElements } from './furniture';
 import { extractHtmlMetadata } from './metadata';
 import { htmlToParagraphs } from './to-paragraphs';
