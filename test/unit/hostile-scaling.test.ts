@@ -7,6 +7,11 @@
  * minimum of several runs at each size (noise only ever adds time); sizes large enough that a run takes well
  * over 50 ms, so fixed costs and timer resolution do not decide the ratio; a warm-up run first (JIT); and a
  * garbage collection before each run when the process exposes one.
+ *
+ * The work budget's caps change regimes at fixed sizes (the summary's graph goes from dense to k-nearest
+ * neighbours past 257 sentences; claims stop at 400,000 characters): a doubling that straddles such a step
+ * can cost a constant factor more once. So a ratio over the limit is measured again one doubling later, and
+ * the case passes when either doubling stays under it; quadratic work fails both (a ratio near 4 each time).
  */
 import { describe, expect, it } from 'vitest';
 import { HOSTILE_CASES } from '../../bench/hostile-corpus';
@@ -48,11 +53,12 @@ describe('hostile inputs scale linearly', () => {
         n *= 2;
         small = minSeconds(encode(n), c.fileName);
       }
-      const large = minSeconds(encode(2 * n), c.fileName);
-      const ratio = large / small;
+      const times = [small, minSeconds(encode(2 * n), c.fileName)];
+      if ((times[1] ?? 0) / small >= MAX_RATIO) times.push(minSeconds(encode(4 * n), c.fileName));
+      const ratios = times.slice(1).map((t, i) => t / (times[i] ?? 1));
       expect(
-        ratio,
-        `${c.name}: ${n} bytes ${small.toFixed(3)} s, ${2 * n} bytes ${large.toFixed(3)} s`,
+        Math.min(...ratios),
+        `${c.name}: ${times.map((t, i) => `${n * 2 ** i} bytes ${t.toFixed(3)} s`).join(', ')}`,
       ).toBeLessThan(MAX_RATIO);
     });
   }
