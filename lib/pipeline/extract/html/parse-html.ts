@@ -26,6 +26,12 @@ const MAX_READABILITY_ELEMENTS = 20_000;
  * (500 nested divs take seconds). Real pages stay far below this depth; deeper ones use the fallback.
  */
 const MAX_READABILITY_DEPTH = 200;
+/**
+ * Readability rescores and rewrites the tree in several passes; on a page with megabytes of text that costs
+ * seconds of CPU (and the fallback then parses the page again). Past this much visible text, the densest-block
+ * fallback reads the already parsed page instead. News pages hold tens of kilobytes.
+ */
+const MAX_READABILITY_TEXT = 1_000_000;
 /** A paragraph that is mostly link text is navigation, and does not count towards a block's density. */
 const MAX_LINK_DENSITY = 0.5;
 /** Text of a paragraph counts fully for its parent and half for its grandparent (as in Arc90 readability). */
@@ -183,13 +189,15 @@ export function parseHtml(page: string): ParsedDocument | Rejection {
   removeBoilerplateElements(doc);
   // The visible text of the pruned page, read before Readability rewrites the tree.
   const pageText = collapse(doc.body.textContent ?? '');
-  const readable = readabilityParagraphs(doc);
-  let paragraphs = readable.paragraphs;
+  const huge = pageText.length > MAX_READABILITY_TEXT;
+  const readable = huge ? { paragraphs: [] } : readabilityParagraphs(doc);
+  let paragraphs: string[] = readable.paragraphs;
   if (textLength(paragraphs) < MIN_READABILITY_CHARS) {
-    // Readability rewrites the tree it reads, so the fallback parses a fresh copy (only when needed).
-    const fallbackDoc = parseOrUndefined(html);
+    // Readability rewrites the tree it reads, so the fallback parses a fresh copy (only when needed); a page
+    // too large for Readability was not rewritten and is read as it is.
+    const fallbackDoc = huge ? doc : parseOrUndefined(html);
     if (fallbackDoc?.body) {
-      removeBoilerplateElements(fallbackDoc);
+      if (!huge) removeBoilerplateElements(fallbackDoc);
       const dense = densestBlock(fallbackDoc);
       const fromDense = dense === undefined ? [] : htmlToParagraphs(dense);
       if (textLength(fromDense) > textLength(paragraphs)) paragraphs = fromDense;
@@ -204,7 +212,7 @@ export function parseHtml(page: string): ParsedDocument | Rejection {
   const standfirst = missingStandfirst(metadata.description, pageText, paragraphs);
   if (standfirst !== undefined) paragraphs = [standfirst, ...paragraphs];
 
-  const byline = metadata.byline ?? readable.byline;
+  const byline = metadata.byline ?? ('byline' in readable ? readable.byline : undefined);
   const language = metadata.language ?? detectLanguage(paragraphs.join('\n'));
   return {
     kind: 'parsed',
