@@ -330,7 +330,12 @@ describe('work-budget notice', () => {
     const cut = processedResult({
       limits: {
         truncated: [
-          { stage: 'claims', reason: 'only the 200 highest-scoring claims were kept', kept: 200, total: 4512 },
+          {
+            stage: 'claims',
+            reason: 'only the 200 highest-scoring claims were kept',
+            kept: 200,
+            total: 4512,
+          },
           { stage: 'extract', reason: '<b>flattened</b>', kept: 256, total: 50000 },
         ],
       },
