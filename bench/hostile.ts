@@ -11,7 +11,7 @@
  * `npm run bench` runs the same at 1 MiB and 5 MiB (bench/run.ts). The budget it checks: at most 10 s of CPU
  * for any input up to 5 MiB on one vCPU (serverless.yml custom.queue, docs/operations.md).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -143,6 +143,46 @@ export function benchHostile(
     rows.push(...caseRows);
   }
   return rows;
+}
+
+/**
+ * The same as benchHostile without --cli, `jobs` cases at a time (each still in its own process): CPU seconds
+ * are the process's own, so running two on two cores changes them little and halves the wall time.
+ */
+export async function benchHostileParallel(sizes: readonly number[], jobs: number): Promise<HostileRow[]> {
+  const names = HOSTILE_CASES.map((c) => c.name);
+  const results: HostileRow[][] = new Array(names.length);
+  let next = 0;
+  const runOne = (name: string): Promise<HostileRow[]> =>
+    new Promise((done, fail) => {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', join(ROOT, 'bench', 'hostile.ts'), '--worker', name, sizes.join(',')],
+        { cwd: ROOT },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+      });
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      child.on('close', (code) => {
+        const line = stdout.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+        if (code !== 0 || line === undefined)
+          fail(new Error(`hostile case ${name} failed (${code}): ${stderr.slice(-2000)}`));
+        else done(JSON.parse(line.slice('BENCH_RESULT '.length)) as HostileRow[]);
+      });
+    });
+  const lane = async (): Promise<void> => {
+    while (next < names.length) {
+      const at = next++;
+      results[at] = await runOne(names[at] ?? '');
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, lane));
+  return results.flat();
 }
 
 /** Seconds per MiB of a row. */
