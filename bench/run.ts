@@ -7,6 +7,8 @@
  * 1. Pipeline without I/O on the BBC articles (../shared/data; skipped when absent): throughput through
  *    processObjectCreated with in-memory ports, per-stage times, p50/p99 per article, peak RSS.
  * 2. Synthetic long articles (10k and 100k words): time and peak RSS, each in a fresh process.
+ *    Hostile inputs (bench/hostile-corpus.ts) just under MAX_INPUT_BYTES, one fresh process per case, two at a
+ *    time (about a minute): CPU seconds, seconds per MiB, result size (more sizes: npm run bench:hostile).
  * 3. The local stack (upload → result object) at concurrency 1 and 8.
  * 4. Function bundles: size raw and gzipped, cold import beside `node -e 0`.
  * 5. Peers on the same articles: @mozilla/readability on jsdom, node-summarizer, minhash (npm).
@@ -22,6 +24,14 @@ import { join, resolve } from 'node:path';
 import { type BundleResult, benchBundles } from './bundles';
 import { benchCli, type CliBenchResult, formatCliTable } from './cli';
 import { loadBbcArticles, syntheticArticle } from './corpus';
+import {
+  BUDGET_SECONDS,
+  benchHostileParallel,
+  formatHostile,
+  type HostileRow,
+  LARGEST,
+  secondsPerMib,
+} from './hostile';
 import type { PeerRow } from './peers-worker';
 import { benchLocalStack, type StackResult } from './stack-bench';
 import { fmt, fmtBytes, formatTable, median } from './stats';
@@ -186,6 +196,30 @@ function reportLong(results: readonly LongResult[]): void {
   }
 }
 
+function reportHostile(rows: readonly HostileRow[]): void {
+  print('## Hostile inputs (bench/hostile-corpus.ts; CPU seconds, one process per case)');
+  print();
+  print(formatHostile(rows));
+  print();
+  const slowest = [...rows].sort((a, b) => b.seconds - a.seconds)[0];
+  const worst = [...rows].sort((a, b) => secondsPerMib(b) - secondsPerMib(a))[0];
+  if (slowest !== undefined && worst !== undefined) {
+    floor(
+      `every hostile input up to 5 MiB within ${BUDGET_SECONDS} s of CPU`,
+      `slowest ${fmt(slowest.seconds, 2)} s (${slowest.name}); worst ${fmt(secondsPerMib(worst), 2)} s/MiB`,
+      slowest.seconds <= BUDGET_SECONDS,
+      `${slowest.name} at ${fmtBytes(slowest.bytes)}`,
+    );
+    const biggest = [...rows].sort((a, b) => b.resultBytes - a.resultBytes)[0];
+    if (biggest !== undefined)
+      floor(
+        'hostile result JSON ≤ 1.5× the input + 1 MiB',
+        `largest ${fmtBytes(biggest.resultBytes)} (${biggest.name}, input ${fmtBytes(biggest.bytes)})`,
+        rows.every((r) => r.resultBytes <= 1.5 * r.bytes + MIB),
+      );
+  }
+}
+
 function reportStack(s: StackResult): void {
   print('## Local stack: upload → result object (s3rver, dynalite, serverless-offline, bridge)');
   print();
@@ -329,6 +363,8 @@ async function main(): Promise<void> {
     runWorker<LongResult>('pipeline-worker.ts', ['long', String(words)]),
   );
   reportLong(long);
+  const hostile = await benchHostileParallel([LARGEST], 2);
+  reportHostile(hostile);
 
   let stack: StackResult | { skipped: string } = { skipped: '--skip-stack' };
   if (!skipStack) {
@@ -372,7 +408,7 @@ async function main(): Promise<void> {
   const file = join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ startedAt, node: process.version, pipeline, long, stack, cli, bundles, peers, floors }, null, 2)}\n`,
+    `${JSON.stringify({ startedAt, node: process.version, pipeline, long, hostile, stack, cli, bundles, peers, floors }, null, 2)}\n`,
   );
   console.log(`\nWrote ${file}`);
 }

@@ -100,7 +100,17 @@ async function analyze(event: APIGatewayProxyEventV2): Promise<APIGatewayProxySt
         );
   const result = buildProcessedResult(source, prepared, { ...analysis, claims }, dedup);
   const claimReview = output === 'claimreview' || format === 'claimreview';
-  return jsonResponse(200, claimReview ? toClaimReview(result) : result);
+  const response = jsonResponse(200, claimReview ? toClaimReview(result) : result);
+  // A result carries the clean text, so a multi-megabyte input can make one over Lambda's 6 MB response limit,
+  // which Lambda would answer with an opaque 502: say instead how to get it.
+  if (Buffer.byteLength(response.body ?? '') > MAX_INLINE_RESULT_BYTES) {
+    throw new HttpError(
+      413,
+      'RESULT_TOO_LARGE',
+      `The result is over ${MAX_INLINE_RESULT_BYTES} bytes, too large to return here: upload the article (POST /uploads) and read its result with GET /results/{key}, which links to large results.`,
+    );
+  }
+  return response;
 }
 
 /** The input key of GET /results/{key+}, from the raw (still encoded) path, decoded once. */

@@ -41,7 +41,23 @@ export type ParsedDocument = {
   readonly published?: string;
   readonly language?: string;
   readonly byline?: string;
+  /** What extraction cut to stay within the work budget (an HTML tree too deep or too large). */
+  readonly truncated?: readonly Truncation[];
 };
+
+/**
+ * Something a work-budget cap cut (lib/pipeline/work-budget.ts): the stage, why, and how many of how many
+ * units (sentences, claims, elements, mentions) were kept.
+ */
+export type Truncation = {
+  readonly stage: string;
+  readonly reason: string;
+  readonly kept: number;
+  readonly total: number;
+};
+
+/** Set on a result when some stage ran out of work budget on this input; absent when nothing was cut. */
+export type Limits = { readonly truncated: readonly Truncation[] };
 
 /** The clean article body that every downstream stage works on. */
 export type Article = {
@@ -274,5 +290,7 @@ export type Result = {
   readonly dedup: DedupVerdict;
   readonly summary?: { readonly sentences: readonly SummarySentence[] };
   readonly claims?: readonly Claim[];
+  /** What the work budget cut on this input (huge pages, sentences, claim lists); absent when nothing was. */
+  readonly limits?: Limits;
   readonly timings: Readonly<Record<string, number>>;
 };

@@ -26,6 +26,7 @@ export function renderArticleReport(result: ReportResult, options: ArticleReport
     '<main>',
     renderHeader(result, title, options.indexHref),
     renderNotice(result, hrefFor),
+    renderLimits(result),
     result.article === undefined ? '' : renderArticleSections(result, hrefFor),
     '</main>',
   ].join('\n');
@@ -98,6 +99,25 @@ function renderNotice(result: ReportResult, hrefFor: (id: string) => string | un
     ].join('');
   }
   return '';
+}
+
+/**
+ * What the work budget cut on this input (lib/pipeline/work-budget.ts): a reviewer must know that a summary or
+ * claim list of a huge or crafted input is not the whole article's.
+ */
+function renderLimits(result: ReportResult): string {
+  const truncated = result.limits?.truncated ?? [];
+  if (truncated.length === 0) return '';
+  const items = truncated.map(
+    (t) =>
+      `<li>${escapeHtml(t.stage)}: ${escapeHtml(t.reason)} (${t.kept.toLocaleString('en')} of ${t.total.toLocaleString('en')} kept)</li>`,
+  );
+  return [
+    '<div class="notice" id="limits">',
+    '<p>This input exceeded factsum’s work budget, so parts of it were not analysed in full:</p>',
+    `<ul>${items.join('')}</ul>`,
+    '</div>',
+  ].join('');
 }
 
 /** A link to another article's report, showing its corpus id; plain text when there is no href. */

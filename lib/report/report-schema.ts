@@ -134,6 +134,13 @@ export const reportResultSchema = z.object({
   dedup: z.object({ kind: z.string(), of: z.optional(z.string()), similarity: z.optional(z.number()) }),
   summary: z.optional(z.object({ sentences: z.array(sentenceSchema) })),
   claims: z.optional(z.array(claimSchema)),
+  limits: z.optional(
+    z.object({
+      truncated: z.array(
+        z.object({ stage: z.string(), reason: z.string(), kept: z.number(), total: z.number() }),
+      ),
+    }),
+  ),
 });
 
 export type ReportResult = z.infer<typeof reportResultSchema>;

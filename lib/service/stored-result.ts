@@ -29,6 +29,7 @@ export const storedResultSchema = z.looseObject({
   dedup: z.looseObject({ kind: z.enum(['unique', 'exact', 'near']), of: z.optional(z.string()) }),
   summary: z.optional(z.unknown()),
   claims: z.optional(z.unknown()),
+  limits: z.optional(z.unknown()),
 });
 
 export type StoredResult = z.infer<typeof storedResultSchema>;
@@ -44,8 +45,13 @@ export function parseStoredResult(value: unknown): StoredResult | undefined {
  * earlier upload of the same body was indexed. Its summary and claims go; the article stays.
  */
 export function demoteResult(stored: StoredResult, dedup: DedupVerdict): ResultDocument {
-  const { summary: _summary, claims: _claims, ...rest } = stored;
-  return { ...rest, status: 'duplicate', dedup };
+  const { summary: _summary, claims: _claims, limits, ...rest } = stored;
+  // What the work budget cut in extraction still describes the article; cuts of the analysis went with it.
+  const listed = (limits as { truncated?: unknown } | undefined)?.truncated;
+  const truncated = (Array.isArray(listed) ? (listed as { stage?: unknown }[]) : []).filter(
+    (t) => t?.stage === 'extract',
+  );
+  return { ...rest, ...(truncated.length > 0 ? { limits: { truncated } } : {}), status: 'duplicate', dedup };
 }
 
 /** The version order (lib/ports.ts versionOrder) of the input a stored result was computed from. */

@@ -1,3 +1,4 @@
+import { trimEndClass } from '../text/trim-run';
 import type { Attribution } from '../types';
 
 /** Reporting verbs that attribute a statement to a source. */
@@ -16,15 +17,22 @@ const PRONOUN = '(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e|I)';
 const PLURAL =
   '(?:[Oo]fficials|[Aa]nalysts|[Pp]olice|[Ee]xperts|[Ee]conomists|[Ss]ources|[Cc]ritics|[Rr]esearchers|[Ss]cientists|[Ii]nvestigators|[Ww]itnesses|[Rr]esidents|[Dd]octors|[Ii]nsiders|[Pp]rosecutors)';
 
+/**
+ * A source starts at the start of a word. Without this lookbehind an unanchored `\p{L}+` or
+ * `\p{Lu}[\p{L}…]*` is tried from every letter of a long word and backtracks over the rest of it each
+ * time: quadratic (one 100 KB capitalised word took 45 s).
+ */
+const WORD_START = "(?<![\\p{L}\\p{N}'’.&-])";
+
 /** "officials who asked not to be named said", "a person familiar with the matter told Reuters". */
 const ANONYMOUS_SOURCE = new RegExp(
-  `(?<source>(?:${NOUN_PHRASE}|${PLURAL}|\\p{L}+)\\s+(?:who|familiar with|close to|with knowledge of|briefed on)\\b[^.;"“”]{0,80}?)\\s*,?\\s+(?:has\\s+|have\\s+|had\\s+)?(?<verb>${VERBS})\\b`,
+  `${WORD_START}(?<source>(?:${NOUN_PHRASE}|${PLURAL}|\\p{L}+)\\s+(?:who|familiar with|close to|with knowledge of|briefed on)\\b[^.;"“”]{0,80}?)\\s*,?\\s+(?:has\\s+|have\\s+|had\\s+)?(?<verb>${VERBS})\\b`,
   'u',
 );
 const ACCORDING_TO =
   /\b(?<verb>[Aa]ccording to)\s+(?<source>[^,.;:"“”]{1,80}?)(?=\s*(?:[,.;:"“”]|$|\s+(?:that|which|who)\b))/u;
 const SUBJECT_VERB = new RegExp(
-  `(?<source>${CAP_NAME}|${NOUN_PHRASE}|${PRONOUN}|${PLURAL})\\s+(?:has\\s+|have\\s+|had\\s+|also\\s+|previously\\s+|later\\s+)*(?<verb>${VERBS})\\b`,
+  `${WORD_START}(?<source>${CAP_NAME}|${NOUN_PHRASE}|${PRONOUN}|${PLURAL})\\s+(?:has\\s+|have\\s+|had\\s+|also\\s+|previously\\s+|later\\s+)*(?<verb>${VERBS})\\b`,
   'u',
 );
 const VERB_SUBJECT = new RegExp(
@@ -34,10 +42,7 @@ const VERB_SUBJECT = new RegExp(
 
 /** Keeps a source short and tidy: trims a trailing comma, caps it at a few words. */
 function tidy(source: string): string {
-  const words = source
-    .trim()
-    .replace(/[,;:]+$/, '')
-    .split(/\s+/);
+  const words = trimEndClass(source.trim(), /[,;:]/).split(/\s+/);
   return words.slice(0, 12).join(' ');
 }
 

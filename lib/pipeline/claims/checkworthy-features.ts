@@ -1,3 +1,4 @@
+import { trimEndChar } from '../text/trim-run';
 import type { ClaimType } from '../types';
 import { findAttribution } from './attribution';
 import { classifyClaim } from './claim-types';
@@ -85,7 +86,7 @@ function hashNgrams(text: string): Map<number, number> {
   };
   let prev = '<s>';
   for (const token of tokens ?? []) {
-    const w = token.includes("'") ? token.replace(/^'+|'+$/g, '') : token;
+    const w = token.includes("'") ? trimEndChar(token.replace(/^'+/, ''), "'") : token;
     if (w === '') continue;
     add(fnvFeed(UNIGRAM_STATE, w));
     add(fnvFeed(Math.imul(fnvFeed(BIGRAM_STATE, prev) ^ BAR, FNV_PRIME), w));

@@ -4,6 +4,7 @@
  * German, Spanish and French equivalents; structure (a short heading followed by short headline lines)
  * does the rest without knowing the language.
  */
+import { trimEndClass } from '../text/trim-run';
 
 /** Headings that introduce a list of links to other articles; matched against a whole short line. */
 const LIST_HEADING =
@@ -226,16 +227,20 @@ function isLinkBar(line: string): boolean {
   );
 }
 
+/** Spaces and punctuation trimmed from the end of a line before it is compared with the phrase lists. */
+const TRAILING_FURNITURE = /[\s.:!|>»›→\-–—]/u;
+
 /** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
 function normalizeLine(line: string): string {
-  return line
+  const lowered = line
     .toLowerCase()
     .replace(/[‘’´`]/g, "'")
     .replace(/[“”«»„]/g, '"')
     .replace(/\s+/g, ' ')
     .replace(/^[\s\-–—•*·>#|]+/u, '')
-    .replace(/[\s.:!|>»›→\-–—]+$/u, '')
     .trim();
+  // Not `/[…]+$/`: V8 tries every start of a run that does not reach the end (quadratic).
+  return trimEndClass(lowered, TRAILING_FURNITURE);
 }
 
 function words(text: string): string[] {
@@ -251,13 +256,22 @@ function isShareBar(normalized: string): boolean {
   );
 }
 
+/**
+ * Furniture is short: the longest rule reads 700 characters, a link bar a few dozen items. Longer lines are
+ * text, and skipping them spares the normalising and word-splitting passes (each allocates the whole line)
+ * that made a 5 MB one-line input spend seconds here, mostly in the garbage collector.
+ */
+const MAX_FURNITURE_CHARS = 5_000;
+
 function isStandaloneBoilerplate(line: string): boolean {
+  if (line.length > MAX_FURNITURE_CHARS) return false;
   const normalized = normalizeLine(line);
   if (normalized === '') return false;
   return STANDALONE_LINE.test(normalized) || isShareBar(normalized);
 }
 
 function isListHeading(line: string): boolean {
+  if (line.length > MAX_FURNITURE_CHARS) return false;
   const normalized = normalizeLine(line);
   if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
   return words(normalized).length <= MAX_LIST_HEADING_WORDS && LIST_HEADING.test(normalized);
@@ -277,6 +291,7 @@ function isHeadlineParagraph(paragraph: string): boolean {
 
 /** Whether a whole paragraph is boilerplate by one of the paragraph rules (or entirely standalone lines). */
 export function isBoilerplateParagraph(paragraph: string): boolean {
+  if (paragraph.length > MAX_FURNITURE_CHARS) return paragraph.split('\n').every(isStandaloneBoilerplate);
   const normalized = normalizeLine(paragraph);
   if (normalized === '') return false;
   if (PARAGRAPH_RULES.some((rule) => normalized.length <= rule.maxChars && rule.pattern.test(normalized)))

@@ -20,14 +20,18 @@ const CONTROLS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
  * trims spaces at line ends.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/\r\n?|\u0085/g, '\n')
-    .replace(/\u2028/g, '\n')
-    .replace(/\u2029/g, '\n\n')
-    .replace(SPACES, ' ')
-    .replace(INVISIBLE, '')
-    .replace(CONTROLS, '')
-    .replace(/ +\n/g, '\n')
-    .replace(/\n +(?=\n)/g, '\n');
+  return (
+    text
+      .normalize('NFC')
+      .replace(/\r\n?|\u0085/g, '\n')
+      .replace(/\u2028/g, '\n')
+      .replace(/\u2029/g, '\n\n')
+      .replace(SPACES, ' ')
+      .replace(INVISIBLE, '')
+      .replace(CONTROLS, '')
+      // The lookbehind starts the match at the first space of a run only: `/ +\n/` alone retries every space of
+      // a long run that ends in a word, which is quadratic.
+      .replace(/(?<! ) +\n/g, '\n')
+      .replace(/\n +(?=\n)/g, '\n')
+  );
 }

@@ -37,12 +37,21 @@ export function reflowParagraph(paragraph: string): string[] {
   if (width < MIN_WRAP_WIDTH) return [raw.map((line) => line.trim().replace(/ {2,}/g, ' ')).join('\n')];
   const paragraphs: string[] = [];
   let lines: string[] = [];
-  let current = '';
+  // The line being built, as parts joined at the end: testing or trimming a growing concatenated string
+  // flattens it each time, which is quadratic in a long hard-wrapped paragraph.
+  let parts: string[] = [];
+  let currentIsList = false;
+  const take = (): string => {
+    const joined = parts.join('');
+    parts = [];
+    return joined;
+  };
   for (let i = 0; i < raw.length; i += 1) {
     const original = raw[i] ?? '';
     const line = original.trim().replace(/ {2,}/g, ' ');
-    if (current === '') {
-      current = line;
+    if (i === 0) {
+      parts = [line];
+      currentIsList = isListItem(line);
       continue;
     }
     const previous = raw[i - 1] ?? '';
@@ -51,23 +60,24 @@ export function reflowParagraph(paragraph: string): string[] {
     const wrapped = width >= MIN_WRAP_WIDTH && previousLine.length + 1 + firstWordLength(line) > width;
     let join: boolean;
     if (isListItem(line)) join = false;
-    else if (isListItem(current)) join = indented || wrapped;
+    else if (currentIsList) join = indented || wrapped;
     else join = wrapped;
     if (join) {
-      current =
-        TRAILING_HYPHEN.test(current) && /^\p{Ll}/u.test(line) ? `${current}${line}` : `${current} ${line}`;
+      const last = parts[parts.length - 1] ?? '';
+      parts.push(TRAILING_HYPHEN.test(last) && /^\p{Ll}/u.test(line) ? line : ` ${line}`);
       continue;
     }
     // A kept break before a list item keeps the list (and its lead-in line) together; any other kept
     // break separates a heading, a one-line paragraph or the end of a list from what follows.
-    lines.push(current);
+    lines.push(take());
     if (!isListItem(line)) {
       paragraphs.push(lines.join('\n'));
       lines = [];
     }
-    current = line;
+    parts = [line];
+    currentIsList = isListItem(line);
   }
-  lines.push(current);
+  lines.push(take());
   paragraphs.push(lines.join('\n'));
   return paragraphs.filter((p) => p !== '');
 }

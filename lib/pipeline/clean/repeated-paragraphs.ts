@@ -48,6 +48,15 @@ function similarity(a: readonly string[], b: readonly string[]): number {
   if (longer === 0) return 1;
   // A length gap alone already puts the pair below the threshold; skip the quadratic step.
   if (Math.abs(x.length - y.length) / longer > 1 - NEAR_MIN_SIMILARITY) return 0;
+  // Each word edit breaks at most two of x's adjacent word pairs, so a pair of paragraphs within the
+  // threshold shares at least |pairs(x)| − 2·maxEdits of them: fewer rules the pair out exactly, in linear
+  // time (the edit distance is quadratic, and long articles of similar paragraphs ran it thousands of times).
+  const maxEdits = Math.floor((1 - NEAR_MIN_SIMILARITY) * longer);
+  const xPairs = wordPairs(x);
+  const yPairs = wordPairs(y);
+  let shared = 0;
+  for (const pair of xPairs) if (yPairs.has(pair)) shared += 1;
+  if (shared < xPairs.size - 2 * maxEdits) return 0;
   return 1 - wordEditDistance(x, y) / longer;
 }
 
@@ -55,6 +64,21 @@ function wordPairs(words: readonly string[]): Set<string> {
   const pairs = new Set<string>();
   for (let i = 0; i + 1 < words.length; i += 1) pairs.add(`${words[i]} ${words[i + 1]}`);
   return pairs;
+}
+
+/** The `k` indices with the most shared pairs (ties: the earlier paragraph), most first; one pass, no sort. */
+function topShared(counts: Int32Array, touched: readonly number[], k: number): number[] {
+  const best: number[] = [];
+  const better = (a: number, b: number): boolean =>
+    (counts[a] ?? 0) > (counts[b] ?? 0) || ((counts[a] ?? 0) === (counts[b] ?? 0) && a < b);
+  for (const index of touched) {
+    if (best.length === k && !better(index, best[k - 1] ?? 0)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && better(index, best[at - 1] ?? 0)) at -= 1;
+    best.splice(at, 0, index);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 export type RepeatResult = { readonly paragraphs: readonly string[]; readonly removed: number };
@@ -72,26 +96,34 @@ export function removeRepeatedParagraphs(paragraphs: readonly string[], title: s
   const kept: string[] = [];
   const titleKey = paragraphKey(title);
   let removed = 0;
+  // Shared-pair counts per earlier paragraph, in a typed array reset after each use (a Map here was most of
+  // the cost on long documents: up to MAX_POSTINGS updates per word pair).
+  const sharedCounts = new Int32Array(paragraphs.length);
+  const touched: number[] = [];
   for (const paragraph of paragraphs) {
     const key = paragraphKey(paragraph);
     if (seen.has(key) || (kept.length === 0 && titleKey !== '' && key === titleKey)) {
       removed += 1;
       continue;
     }
-    const words = key === '' ? [] : key.split(' ');
+    // Only the opening words are compared (MAX_COMPARED_WORDS), so only they are split and indexed: a
+    // one-paragraph megabyte would otherwise build a million word pairs.
+    const words = key === '' ? [] : key.split(' ', MAX_COMPARED_WORDS);
     const pairs = wordPairs(words);
     if (words.length >= NEAR_MIN_WORDS) {
-      const shared = new Map<number, number>();
       for (const pair of pairs) {
         const list = postings.get(pair);
         if (list === undefined || list.length >= MAX_POSTINGS) continue;
-        for (const index of list) shared.set(index, (shared.get(index) ?? 0) + 1);
+        for (const index of list) {
+          if (sharedCounts[index] === 0) touched.push(index);
+          sharedCounts[index] = (sharedCounts[index] ?? 0) + 1;
+        }
       }
-      const candidates = [...shared.entries()]
-        .sort((x, y) => y[1] - x[1] || x[0] - y[0])
-        .slice(0, MAX_CANDIDATES);
+      const candidates = topShared(sharedCounts, touched, MAX_CANDIDATES);
+      for (const index of touched) sharedCounts[index] = 0;
+      touched.length = 0;
       const repeat = candidates.some(
-        ([index]) => similarity(words, keptWords[index] ?? []) >= NEAR_MIN_SIMILARITY,
+        (index) => similarity(words, keptWords[index] ?? []) >= NEAR_MIN_SIMILARITY,
       );
       if (repeat) {
         removed += 1;

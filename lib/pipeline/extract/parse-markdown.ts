@@ -1,10 +1,12 @@
+import { trimEndChar, trimEndClass } from '../text/trim-run';
 import type { ParsedDocument } from '../types';
 import { normalizeDate } from './normalize-date';
 
 /** YAML front matter at the very start: `---`, `key: value` lines, `---`. Bounded so a stray `---` costs little. */
 const FRONT_MATTER = /^---[ \t]*\n([\s\S]{0,20000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 const FRONT_MATTER_FIELD = /^([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*(.*)$/;
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+/** The opening of an ATX heading; its text and closing hashes are cut by `atxHeading` (see there). */
+const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const BULLET = /^([ \t]*)[-*+][ \t]+(.*)$/;
@@ -73,6 +75,24 @@ function readFrontMatter(text: string): FrontMatter {
   return { fields, rest: text.slice(match[0].length) };
 }
 
+const BLANK = /[ \t]/;
+
+/**
+ * An ATX heading's level and text: `## Text ##` → 2, "Text". Cut by hand rather than with one pattern such as
+ * `/^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/`, whose lazy text retries the closing part at every
+ * position: quadratic on a heading padded with spaces.
+ */
+function atxHeading(line: string): { level: number; text: string } | undefined {
+  const opening = ATX_OPENING.exec(line);
+  if (opening === null) return undefined;
+  let text = trimEndClass(line.slice(opening[0].length).replace(/^[ \t]+/, ''), BLANK);
+  const hashes = trimEndChar(text, '#');
+  // Closing hashes count only after a space (or as the whole text: `# #` keeps its "#").
+  if (hashes.length < text.length && hashes !== '' && BLANK.test(hashes.at(-1) ?? ''))
+    text = trimEndClass(hashes, BLANK);
+  return { level: (opening[1] ?? '#').length, text };
+}
+
 /** Removes inline Markdown: links keep their text, images go, emphasis and code marks go. */
 export function stripInlineMarkdown(line: string): string {
   let text = line.replace(ESCAPE, (_, ch: string) => String.fromCharCode(PARK_BASE + ch.charCodeAt(0)));
@@ -103,7 +123,7 @@ function toBlocks(markdown: string): Block[] {
       const code: string[] = [];
       for (i += 1; i < lines.length && !(lines[i] ?? '').trimStart().startsWith(marker); i += 1)
         code.push(lines[i] ?? '');
-      const text = code.join('\n').replace(/^\n+|\s+$/g, '');
+      const text = code.join('\n').replace(/^\n+/, '').trimEnd();
       if (text !== '') blocks.push({ kind: 'text', text });
       continue;
     }
@@ -117,11 +137,11 @@ function toBlocks(markdown: string): Block[] {
       flush();
       continue;
     }
-    const atx = ATX_HEADING.exec(line);
-    if (atx !== null) {
+    const atx = atxHeading(line);
+    if (atx !== undefined) {
       flush();
-      const text = stripInlineMarkdown(atx[2] ?? '');
-      if (text !== '') blocks.push({ kind: 'heading', level: (atx[1] ?? '#').length, text });
+      const text = stripInlineMarkdown(atx.text);
+      if (text !== '') blocks.push({ kind: 'heading', level: atx.level, text });
       continue;
     }
     const underline = SETEXT_UNDERLINE.exec(lines[i + 1] ?? '');

@@ -11,7 +11,7 @@ export function splitParagraphs(text: string): string[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n[ \t\u00a0]*\n/)
-    .map((p) => p.replace(/^\n+|\s+$/g, ''))
+    .map((p) => p.replace(/^\n+/, '').trimEnd())
     .filter((p) => p.trim() !== '');
 }
 

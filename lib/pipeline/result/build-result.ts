@@ -1,8 +1,14 @@
 import type { Analysis, PreparedArticle, RejectedInput } from '../analyze';
-import type { DedupVerdict, Result, SourceInfo } from '../types';
+import type { DedupVerdict, Limits, Result, SourceInfo } from '../types';
 
 /** Source fields known before the bytes are read (where the input came from). */
 export type SourceRef = Omit<SourceInfo, 'size' | 'sha256'>;
+
+/** The truncations of all stages as one `limits` field, or nothing when no stage cut anything. */
+function mergeLimits(...parts: readonly (Limits | undefined)[]): { limits?: Limits } {
+  const truncated = parts.flatMap((p) => p?.truncated ?? []);
+  return truncated.length > 0 ? { limits: { truncated } } : {};
+}
 
 /** Merges stage timings, rounding the total. */
 function mergeTimings(...parts: readonly Readonly<Record<string, number>>[]): Record<string, number> {
@@ -39,6 +45,7 @@ export function buildDuplicateResult(
     status: 'duplicate',
     article: prepared.article,
     dedup,
+    ...mergeLimits(prepared.limits),
     timings: mergeTimings(prepared.timings),
   };
 }
@@ -58,6 +65,7 @@ export function buildProcessedResult(
     dedup,
     summary: analysis.summary,
     claims: analysis.claims,
+    ...mergeLimits(prepared.limits, analysis.limits),
     timings: mergeTimings(prepared.timings, analysis.timings),
   };
 }

@@ -394,6 +394,30 @@ describe('renderArticleReport: duplicates and rejections', () => {
   });
 });
 
+describe('work-budget notice', () => {
+  it('lists what the work budget cut, escaped, and shows nothing when nothing was cut', () => {
+    const cut = processedResult({
+      limits: {
+        truncated: [
+          {
+            stage: 'claims',
+            reason: 'only the 200 highest-scoring claims were kept',
+            kept: 200,
+            total: 4512,
+          },
+          { stage: 'extract', reason: '<b>flattened</b>', kept: 256, total: 50000 },
+        ],
+      },
+    });
+    const { doc, html } = render(cut);
+    const notice = text(doc, '#limits');
+    expect(notice).toContain('work budget');
+    expect(notice).toContain('claims: only the 200 highest-scoring claims were kept (200 of 4,512 kept)');
+    expect(html).not.toContain('<b>flattened</b>');
+    expect(selectOne(render(processedResult()).doc, '#limits')).toBeUndefined();
+  });
+});
+
 function requireArticle(result: Result): NonNullable<Result['article']> {
   if (result.article === undefined) throw new Error('fixture has no article');
   return result.article;

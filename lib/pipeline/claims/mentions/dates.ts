@@ -1,5 +1,6 @@
 import type { DateMention } from '../../types';
 import type { Span } from './numbers';
+import { TakenSpans } from './taken-spans';
 
 /** What relative expressions are resolved against. */
 export type DateReference = { readonly date: string; readonly source: 'published' | 'uploaded' };
@@ -203,20 +204,20 @@ export function extractDates(
   skip: readonly Span[] = [],
 ): DateSpan[] {
   const ref = parseReference(reference);
-  const taken: Span[] = [...skip];
+  const taken = new TakenSpans(text.length, skip);
   const out: DateSpan[] = [];
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
-      if (taken.some((s) => start < s.end && s.start < end)) continue;
+      if (taken.overlaps({ start, end })) continue;
       const g: Groups = m.groups ?? {};
       if (g.yy !== undefined && Number(g.yy) !== (Number(g.year) + 1) % 100) continue;
       const value = resolve(g, ref);
       if (!rule.relative && value === undefined) {
         // An impossible date ("31 February 2024") claims its span so that no shorter rule half-reads it.
-        taken.push({ start, end });
+        taken.add({ start, end });
         continue;
       }
       const unit = g.unit?.toLowerCase();
@@ -228,7 +229,7 @@ export function extractDates(
           : {}),
         ...(unit === 'week' && value !== undefined ? { granularity: 'week' as const } : {}),
       };
-      taken.push({ start, end });
+      taken.add({ start, end });
       out.push({ mention, start, end });
     }
   }

@@ -1,4 +1,5 @@
 import type { NumberMention } from '../../types';
+import { TakenSpans } from './taken-spans';
 
 /** A half-open character range that other extractors already claimed (e.g. dates). */
 export type Span = { readonly start: number; readonly end: number };
@@ -72,9 +73,6 @@ const WORD_NUMBER =
 /** A bare four-digit year (1800-2199) is a date, not an amount. */
 const YEAR = /^(?:1[89]|2[01])\d\d$/;
 
-const overlaps = (a: Span, spans: readonly Span[]): boolean =>
-  spans.some((b) => a.start < b.end && b.start < a.end);
-
 /** Rounds away binary noise from `1.13 * 1e9` while keeping decimals of small values. */
 const clean = (x: number): number => Number.parseFloat(x.toPrecision(12));
 
@@ -85,6 +83,7 @@ const clean = (x: number): number => Number.parseFloat(x.toPrecision(12));
  */
 export function extractNumbers(text: string, skip: readonly Span[] = []): NumberSpan[] {
   const out: NumberSpan[] = [];
+  const skipped = new TakenSpans(text.length, skip);
   for (const m of text.matchAll(NUMBER)) {
     const g = m.groups ?? {};
     const num = g.num ?? '';
@@ -92,7 +91,7 @@ export function extractNumbers(text: string, skip: readonly Span[] = []): Number
     const lead = raw.length - raw.trimStart().length;
     const start = (m.index ?? 0) + lead;
     const span = { start, end: (m.index ?? 0) + raw.length };
-    if (overlaps(span, skip)) continue;
+    if (skipped.overlaps(span)) continue;
     const symbol = g.cur;
     const word = g.curword?.toLowerCase();
     // A glued "m"/"k" is a multiplier only for money ("$639m"); "100m race" is a distance.
@@ -119,10 +118,11 @@ export function extractNumbers(text: string, skip: readonly Span[] = []): Number
         : { text: mentionText, value, unit: 'count' };
     out.push({ mention, ...span });
   }
+  const found = new TakenSpans(text.length, out);
   for (const m of text.matchAll(WORD_NUMBER)) {
     const start = m.index ?? 0;
     const span = { start, end: start + m[0].length };
-    if (overlaps(span, skip) || overlaps(span, out)) continue;
+    if (skipped.overlaps(span) || found.overlaps(span)) continue;
     const base = NUMBER_WORDS.get((m.groups?.word ?? '').toLowerCase()) ?? 0;
     const mult = MULTIPLIER.get((m.groups?.mult ?? '').toLowerCase()) ?? 1;
     out.push({ mention: { text: m[0], value: base * mult, unit: 'count' }, ...span });

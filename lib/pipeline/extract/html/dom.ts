@@ -1,4 +1,5 @@
 import { parseHTML } from 'linkedom';
+import { boundMarkup } from './bound-markup';
 
 /**
  * The slice of the DOM that the HTML stages use. The project compiles without the DOM lib (the
@@ -56,9 +57,12 @@ function withSkeleton(html: string): string {
   return `<!DOCTYPE html><html${htmlAttributes}>${headMarkup}<body>${body}</body></html>`;
 }
 
-/** Parses an HTML page or fragment into a linkedom document; throws what the parser throws. */
+/**
+ * Parses an HTML page or fragment into a linkedom document, its tree bounded in depth and size first
+ * (bound-markup.ts); throws what the parser throws.
+ */
 export function parseHtmlDocument(html: string): HtmlDocument {
-  const { document } = parseHTML(withSkeleton(html));
+  const { document } = parseHTML(withSkeleton(boundMarkup(html).html));
   return document;
 }
 

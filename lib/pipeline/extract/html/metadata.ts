@@ -1,3 +1,4 @@
+import { jsonDepthWithin } from '../json-depth';
 import { normalizeDate } from '../normalize-date';
 import { type HtmlDocument, type HtmlElement, selectAll, selectOne } from './dom';
 
@@ -51,13 +52,18 @@ function metaContent(doc: HtmlDocument, selectors: readonly string[]): string | 
   return undefined;
 }
 
+/** JSON-LD nests a few levels (an article, its author, the author's organisation); deeper blocks are skipped. */
+const MAX_JSON_LD_DEPTH = 64;
+
 /** Every object in the page's JSON-LD blocks, including those nested in arrays and `@graph`. */
 function jsonLdObjects(doc: HtmlDocument): JsonObject[] {
   const found: JsonObject[] = [];
   for (const script of selectAll(doc, 'script[type="application/ld+json"]')) {
     let parsed: unknown;
+    const json = script.textContent ?? '';
+    if (!jsonDepthWithin(json, MAX_JSON_LD_DEPTH)) continue;
     try {
-      parsed = JSON.parse(script.textContent ?? '');
+      parsed = JSON.parse(json);
     } catch {
       continue;
     }

@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
-import type { ParsedDocument, Rejection } from '../../types';
+import type { ParsedDocument, Rejection, Truncation } from '../../types';
 import { detectLanguage } from '../language';
+import { boundMarkup, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, type MarkupBound } from './bound-markup';
 import {
   type HtmlDocument,
   type HtmlElement,
@@ -25,6 +26,12 @@ const MAX_READABILITY_ELEMENTS = 20_000;
  * (500 nested divs take seconds). Real pages stay far below this depth; deeper ones use the fallback.
  */
 const MAX_READABILITY_DEPTH = 200;
+/**
+ * Readability rescores and rewrites the tree in several passes; on a page with megabytes of text that costs
+ * seconds of CPU (and the fallback then parses the page again). Past this much visible text, the densest-block
+ * fallback reads the already parsed page instead. News pages hold tens of kilobytes.
+ */
+const MAX_READABILITY_TEXT = 1_000_000;
 /** A paragraph that is mostly link text is navigation, and does not count towards a block's density. */
 const MAX_LINK_DENSITY = 0.5;
 /** Text of a paragraph counts fully for its parent and half for its grandparent (as in Arc90 readability). */
@@ -169,7 +176,11 @@ function structuredParagraphs(body: string | undefined): string[] {
  * (or its meta equivalents) or else detected from the text. The body is the article's paragraphs
  * joined by "\n\n".
  */
-export function parseHtml(html: string): ParsedDocument | Rejection {
+export function parseHtml(page: string): ParsedDocument | Rejection {
+  // The tree is bounded once here (parseHtmlDocument checks again, finding nothing left to cut), so that the
+  // result can say what was dropped.
+  const bounded = boundMarkup(page);
+  const html = bounded.html;
   const doc = parseOrUndefined(html);
   if (doc === undefined || doc.body === null)
     return { kind: 'rejected', code: 'MALFORMED', message: 'The HTML could not be parsed into a document.' };
@@ -178,13 +189,15 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
   removeBoilerplateElements(doc);
   // The visible text of the pruned page, read before Readability rewrites the tree.
   const pageText = collapse(doc.body.textContent ?? '');
-  const readable = readabilityParagraphs(doc);
-  let paragraphs = readable.paragraphs;
+  const huge = pageText.length > MAX_READABILITY_TEXT;
+  const readable = huge ? { paragraphs: [] } : readabilityParagraphs(doc);
+  let paragraphs: string[] = readable.paragraphs;
   if (textLength(paragraphs) < MIN_READABILITY_CHARS) {
-    // Readability rewrites the tree it reads, so the fallback parses a fresh copy (only when needed).
-    const fallbackDoc = parseOrUndefined(html);
+    // Readability rewrites the tree it reads, so the fallback parses a fresh copy (only when needed); a page
+    // too large for Readability was not rewritten and is read as it is.
+    const fallbackDoc = huge ? doc : parseOrUndefined(html);
     if (fallbackDoc?.body) {
-      removeBoilerplateElements(fallbackDoc);
+      if (!huge) removeBoilerplateElements(fallbackDoc);
       const dense = densestBlock(fallbackDoc);
       const fromDense = dense === undefined ? [] : htmlToParagraphs(dense);
       if (textLength(fromDense) > textLength(paragraphs)) paragraphs = fromDense;
@@ -199,7 +212,7 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
   const standfirst = missingStandfirst(metadata.description, pageText, paragraphs);
   if (standfirst !== undefined) paragraphs = [standfirst, ...paragraphs];
 
-  const byline = metadata.byline ?? readable.byline;
+  const byline = metadata.byline ?? ('byline' in readable ? readable.byline : undefined);
   const language = metadata.language ?? detectLanguage(paragraphs.join('\n'));
   return {
     kind: 'parsed',
@@ -210,6 +223,19 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
     ...(metadata.published === undefined ? {} : { published: metadata.published }),
     ...(language === undefined ? {} : { language }),
     ...(byline === undefined ? {} : { byline }),
+    ...(bounded.truncated === undefined ? {} : { truncated: [htmlTruncation(bounded.truncated)] }),
+  };
+}
+
+function htmlTruncation(cut: NonNullable<MarkupBound['truncated']>): Truncation {
+  return {
+    stage: 'extract',
+    reason:
+      cut.reason === 'depth'
+        ? `HTML elements nested deeper than ${MAX_HTML_DEPTH} were flattened (text kept)`
+        : `HTML elements past the first ${MAX_HTML_ELEMENTS} lost their tags (text kept)`,
+    kept: cut.kept,
+    total: cut.total,
   };
 }
 

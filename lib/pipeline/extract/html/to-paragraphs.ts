@@ -1,3 +1,4 @@
+import { trimEndChar } from '../../text/trim-run';
 import { type HtmlElement, type HtmlNode, isElement, TEXT_NODE } from './dom';
 
 /** Elements that start and end a paragraph of their own. */
@@ -149,7 +150,7 @@ export function htmlToParagraphs(root: HtmlElement): string[] {
       flush();
       flushList();
       const lines = (node.textContent ?? '').split('\n').map((line) => line.trimEnd());
-      const text = lines.join('\n').replace(/^\n+|\n+$/g, '');
+      const text = trimEndChar(lines.join('\n').replace(/^\n+/, ''), '\n');
       if (text.trim() !== '') paragraphs.push(text);
       continue;
     }
