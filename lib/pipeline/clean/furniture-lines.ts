@@ -257,7 +257,7 @@ function isStandaloneBoilerplate(line: string): boolean {
   return STANDALONE_LINE.test(normalized) || isShareBar(normalized);
 }
 
-function isListHeading(line: string): boolean {
+export function isListHeading(line: string): boolean {
   const normalized = normalizeLine(line);
   if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
   return words(normalized).length <= MAX_LIST_HEADING_WORDS && LIST_HEADING.test(normalized);
