@@ -37,15 +37,37 @@ function isProse(paragraph: string): boolean {
 export type Verdict = { readonly article: true } | { readonly article: false; readonly reason: string };
 
 /**
- * What is left of a page whose blocks, before the classifier chose among them, read as a list of
- * teasers is still a teaser unless it has this much text or one paragraph of this length.
+ * An article has a run of consecutive prose paragraphs (of this many words, ending a sentence) with this
+ * many words or paragraphs; a teaser page alternates headlines and one-sentence teasers.
  */
-const MIN_SURVIVOR_WORDS = 80;
-const MIN_SURVIVOR_PARAGRAPH_WORDS = 40;
+const RUN_PARAGRAPH_WORDS = 12;
+const MIN_RUN_WORDS = 50;
+const MIN_RUN_PARAGRAPHS = 3;
+/** A crosshead ("RUBINOOS WHO?") of at most this many words does not break a run of prose. */
+const CROSSHEAD_WORDS = 4;
+
+/** Whether the paragraphs hold a run of consecutive prose long enough for an article. */
+export function hasArticleProse(paragraphs: readonly string[]): boolean {
+  let words = 0;
+  let count = 0;
+  for (const paragraph of paragraphs) {
+    const w = wordCount(paragraph);
+    if (w >= RUN_PARAGRAPH_WORDS && /[.!?…]["'”’)]*$/u.test(paragraph.trim())) {
+      words += w;
+      count += 1;
+      if (words >= MIN_RUN_WORDS || count >= MIN_RUN_PARAGRAPHS) return true;
+    } else if (w > CROSSHEAD_WORDS) {
+      words = 0;
+      count = 0;
+    }
+  }
+  return false;
+}
 
 /**
  * Judges the cleaned paragraphs (and the title) of a document; `page`, the blocks before the block
- * classifier chose among them, catches a teaser page of which the classifier kept a few teasers.
+ * classifier chose among them, catches a teaser page of which the classifier kept a few teasers (when
+ * what it kept has no run of article prose).
  */
 export function articleVerdict(
   title: string,
@@ -53,10 +75,7 @@ export function articleVerdict(
   page: readonly string[] = paragraphs,
 ): Verdict {
   const own = judge(title, paragraphs);
-  if (!own.article || page === paragraphs) return own;
-  const words = wordCount(paragraphs.join('\n'));
-  const longest = paragraphs.reduce((max, p) => Math.max(max, wordCount(p)), 0);
-  if (words >= MIN_SURVIVOR_WORDS || longest >= MIN_SURVIVOR_PARAGRAPH_WORDS) return own;
+  if (!own.article || page === paragraphs || hasArticleProse(paragraphs)) return own;
   return judge(title, page);
 }
 
@@ -84,13 +103,15 @@ function judge(title: string, paragraphs: readonly string[]): Verdict {
   const teaserHeadlines = lines.filter(
     (line) => !/^(?:[-*•·]|\d{1,3}[.)])\s/u.test(line) && isHeadlineLike(line),
   ).length;
-  const prose = paragraphs.filter(isProse);
-  const longest = paragraphs.reduce((max, p) => Math.max(max, wordCount(p)), 0);
+  // Lines, not paragraphs: a teaser list without blank lines reaches cleaning as one paragraph.
+  const prose = lines.filter(isProse);
+  const longest = lines.reduce((max, line) => Math.max(max, wordCount(line)), 0);
   if (
     teaserHeadlines >= MIN_TEASER_HEADLINES &&
     teaserHeadlines * 3 >= lines.length &&
     longest < MAX_TEASER_WORDS &&
-    prose.length <= teaserHeadlines
+    prose.length <= teaserHeadlines &&
+    !hasArticleProse(lines)
   )
     return {
       article: false,

@@ -5,7 +5,13 @@ import { articleVerdict } from './article-verdict';
 import { removeFeedFurniture } from './feed-furniture';
 import { isBoilerplateParagraph, removeBoilerplate } from './furniture-lines';
 import { normalizeText } from './normalize-text';
-import { type BlockModels, type BlockSelection, selectArticleBlocks, shippedBlockModels } from './page-copy';
+import {
+  type BlockModels,
+  type BlockSelection,
+  cutAtComments,
+  selectArticleBlocks,
+  shippedBlockModels,
+} from './page-copy';
 import { reflowParagraph } from './reflow';
 import { removeRepeatedParagraphs } from './repeated-paragraphs';
 import { removeRepeatedSentences } from './repeated-sentences';
@@ -46,7 +52,8 @@ export type ArticleBlocks = {
 
 /** The body's blocks before classification: phrase-rule boilerplate dropped, hard wraps undone. */
 export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
-  const raw = splitParagraphs(normalizeText(doc.body));
+  const comments = cutAtComments(normalizeText(doc.body));
+  const raw = splitParagraphs(comments.head);
   const firstPass = removeBoilerplate(raw);
   // Reflowing can split off heading lines that only now stand alone as boilerplate ("Advertisement").
   const secondPass = removeBoilerplate(firstPass.paragraphs.flatMap(reflowParagraph));
@@ -54,7 +61,7 @@ export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
   return {
     raw,
     blocks: feed.paragraphs,
-    ruleRemoved: firstPass.removed + secondPass.removed + feed.removed,
+    ruleRemoved: firstPass.removed + secondPass.removed + feed.removed + (comments.cut ? 1 : 0),
   };
 }
 

@@ -2,8 +2,8 @@
  * Furniture of syndication feeds that the phrase rules of furniture-lines.ts miss because it comes as
  * blocks rather than single lines: a legal disclaimer under its own heading ("Legal Disclaimer:",
  * "Haftungsausschluss", "Aviso legal", "Avertissement"), a disclaimer recognised by its vocabulary
- * (no advice, no liability, no redistribution), and comment counters ("No comments", "Be the first to
- * comment"). Each check is one anchored or bounded regular expression per block: linear time.
+ * (no advice, no liability, no redistribution), comment counters ("No comments", "Be the first to
+ * comment") and links to the previous or next story. Each check is one anchored or bounded regular expression per block: linear time.
  */
 
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
@@ -38,6 +38,11 @@ const MAX_DISCLAIMER_CHARS = 1500;
 const COMMENT_COUNTER =
   /^(?:(?:no|0|zero) (?:comments?|responses?|replies)(?: yet)?|be the first to (?:comment|respond|reply)|no comment|noch keine kommentare|keine kommentare|kommentare \(0\)|sin comentarios|(?:aún|todavía) no hay comentarios|sé el primero en comentar|aucun commentaire|soyez le premier à (?:commenter|réagir)|pas (?:encore )?de commentaires?|\d+ (?:comments?|responses?|replies|kommentare?|comentarios?|commentaires?|réactions?))$/u;
 
+/** Links to the neighbouring stories: "Previous story: …", "Nächster Artikel: …". */
+const STORY_NAVIGATION =
+  /^(?:(?:previous|next|prev|older|newer) (?:story|article|post|entry)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|(?:noticia|artículo|entrada) (?:anterior|siguiente)|(?:article|billet) (?:précédent|suivant))\s?:/u;
+const MAX_STORY_NAVIGATION_CHARS = 200;
+
 function normalize(block: string): string {
   return block.toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -71,6 +76,11 @@ export function isCommentCounter(block: string): boolean {
   return COMMENT_COUNTER.test(stripEnd(normalize(block)));
 }
 
+export function isStoryNavigation(block: string): boolean {
+  const text = normalize(block);
+  return text.length <= MAX_STORY_NAVIGATION_CHARS && STORY_NAVIGATION.test(text);
+}
+
 export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; readonly removed: number };
 
 /**
@@ -92,7 +102,7 @@ export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureRes
         continue;
       }
     }
-    if (isDisclaimer(block) || isCommentCounter(block)) {
+    if (isDisclaimer(block) || isCommentCounter(block) || isStoryNavigation(block)) {
       removed += 1;
       continue;
     }

@@ -55,11 +55,84 @@ export type BlockSelection = {
  * texts that do not look like a page (looksLikePage), are kept whole; if the model would keep nothing, everything stays too (an empty result helps no one,
  * and the article verdict decides on such pages).
  */
+/**
+ * A line that opens a readers' comment section ("12 comments", "Post a comment", "Comments are closed",
+ * "Discuss this story", "Posted by Sam on 10 January 2008"), matched on the lower-cased line without
+ * trailing punctuation.
+ */
+const COMMENT_SECTION =
+  /^(?:(?:\d+ )?(?:reader'?s'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?|responses?|reactions?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit|send) (?:a |an |your )?(?:comments?|reply|response)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|discuss this (?:story|article)\b.*|have your say|what do you think|your (?:views|comments|reactions?)|reader reactions?|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire|réagissez|réagir)$|^posted by [^\n]{1,60} (?:on|at) /u;
+/** A comment-section opener counts only below this many words of article kept above it. */
+const MIN_WORDS_ABOVE_COMMENTS = 80;
+const MAX_COMMENT_OPENER_WORDS = 12;
+
+function openerText(block: string): string {
+  const text = block.toLowerCase().replace(/\s+/g, ' ').trim();
+  // A loop, not a trailing-class regex: `[…]+$` scanned from every start would be quadratic.
+  let end = text.length;
+  while (end > 0 && ':.!-–—•·» '.includes(text[end - 1] ?? '')) end -= 1;
+  let start = 0;
+  while (start < end && '-–—•·» '.includes(text[start] ?? '')) start += 1;
+  return text.slice(start, end);
+}
+
+/**
+ * Index of the block that opens the comments below the article: the first comment-section opener
+ * after MIN_WORDS_ABOVE_COMMENTS words of kept article; blocks.length when there is none.
+ */
+function commentsStart(blocks: readonly string[], keep: readonly boolean[]): number {
+  let above = 0;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] ?? '';
+    const words = wordCount(block);
+    if (
+      above >= MIN_WORDS_ABOVE_COMMENTS &&
+      words <= MAX_COMMENT_OPENER_WORDS &&
+      COMMENT_SECTION.test(openerText(block))
+    )
+      return i;
+    if (keep[i]) above += words;
+  }
+  return blocks.length;
+}
+
+/** Openers that never stand alone as a line of an article ("what do you think" may: it is left out). */
+const STRONG_COMMENT_SECTION =
+  /^(?:(?:\d+ )?(?:reader'?s'? |user )?(?:comments?|kommentare?|comentarios?|commentaires?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit) (?:a |an |your )?(?:comments?|reply)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|discuss this (?:story|article)\b.*|have your say|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire)$/u;
+/** Lines of this many words count as prose above a comment opener. */
+const PROSE_LINE_WORDS = 10;
+
+/**
+ * Cuts a text at the line that opens its readers' comments: the first strong comment-section opener
+ * ("12 comments", "Post a comment", "Comments are closed") below 80 words of prose lines. The phrase
+ * rules would drop the opener line by itself and leave the comments; judged here on the raw lines,
+ * before they do. Returns the text above the opener and whether there was one.
+ */
+export function cutAtComments(text: string): { readonly head: string; readonly cut: boolean } {
+  let above = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const words = wordCount(line);
+    if (
+      above >= MIN_WORDS_ABOVE_COMMENTS &&
+      words <= MAX_COMMENT_OPENER_WORDS &&
+      STRONG_COMMENT_SECTION.test(openerText(line))
+    )
+      return { head: text.slice(0, offset), cut: true };
+    if (words >= PROSE_LINE_WORDS) above += words;
+    offset += line.length + 1;
+  }
+  return { head: text, cut: false };
+}
+
 export function selectArticleBlocks(blocks: readonly string[], model: BlockModel): BlockSelection {
   if (blocks.length < MIN_CLASSIFIED_BLOCKS || !looksLikePage(blocks))
     return { kept: blocks, removed: 0, classified: false };
   const p = blockProbabilities(blocks, model);
-  const kept = blocks.filter((_, i) => (p[i] ?? 0) >= model.threshold);
+  const keep = p.map((x) => x >= model.threshold);
+  // Readers' comments are prose too, and the model keeps some: everything below their opener goes.
+  const cut = commentsStart(blocks, keep);
+  const kept = blocks.filter((_, i) => i < cut && keep[i]);
   if (kept.length === 0) return { kept: blocks, removed: 0, classified: true };
   return { kept, removed: blocks.length - kept.length, classified: true };
 }

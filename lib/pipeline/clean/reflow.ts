@@ -96,20 +96,35 @@ function endsSentences(raw: readonly string[]): boolean {
 }
 
 /**
+ * Whether fewer than half the lines (but the last) fill the widest line's width: a wrapped paragraph
+ * fills nearly every line, so these are separate lines (a comment and its signature, a menu).
+ */
+function sparselyFilled(raw: readonly string[], width: number): boolean {
+  if (raw.length < 3) return false;
+  let filled = 0;
+  for (let i = 0; i + 1 < raw.length; i += 1) if (tidy(raw[i] ?? '').length >= width * MIN_FILL) filled += 1;
+  return filled * 2 < raw.length - 1;
+}
+
+/**
  * Reflows one paragraph (lines separated by "\n"). Returns the resulting paragraphs: usually one;
  * lines whose break was meant (a heading written without a blank line, one-line paragraphs)
  * become their own paragraphs. List items stay one per line (with the line that introduces them);
  * an indented line after a list item continues that item. In a text that writes a paragraph per
- * line (some line is wider than any wrap width), every line is a paragraph of its own, except runs
- * of shorter lines that look hard-wrapped, which are reflowed as one block each.
+ * line (some line is wider than any wrap width, most lines end sentences, or most lines are far from
+ * the widest), every line is a paragraph of its own, except runs of shorter lines that look
+ * hard-wrapped, which are reflowed as one block each.
  */
 export function reflowParagraph(paragraph: string): string[] {
   const raw = paragraph.split('\n').filter((line) => line.trim() !== '');
   if (raw.length <= 1) return raw.map(tidy);
   // reduce, not Math.max(...): a paragraph of 200,000 lines would overflow the argument stack.
   const width = raw.reduce((max, line) => Math.max(max, line.trim().length), 0);
-  if (width <= MAX_WRAP_WIDTH)
-    return endsSentences(raw) ? reflowLines(raw, Infinity, false) : reflowLines(raw, width, true);
+  if (
+    width <= MAX_WRAP_WIDTH &&
+    !(width >= MIN_WRAP_WIDTH && (endsSentences(raw) || sparselyFilled(raw, width)))
+  )
+    return reflowLines(raw, width, true);
   const paragraphs: string[] = [];
   let run: string[] = [];
   const flushRun = (): void => {

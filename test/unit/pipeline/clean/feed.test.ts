@@ -225,3 +225,85 @@ describe('examples/syndicated-feed-ferry.txt', () => {
     expect(new Set(claims.map((c) => c.text)).size).toBe(claims.length);
   });
 });
+
+describe('copied pages: the trained block classifier', () => {
+  const page = [
+    'Home',
+    'News',
+    'Sport',
+    'Business',
+    'Lindholm bridge to close to cars',
+    'By Tomas Berg',
+    ...EN,
+    'Comments (2)',
+    'I drive over that bridge every day and I had no idea it was in such a bad state, thanks for reporting this.',
+    'Posted by Harbourfan at 9:14 PM',
+    'My shop is on Mill Street and a third of our trade is a fair guess, the council should help us through it.',
+    'Posted by Karin at 10:02 PM',
+    'About us',
+    'Contact',
+  ].join('\n');
+
+  it('keeps the article and drops the menu, the comments and the footer', () => {
+    const result = article(cleanArticle(doc(page)));
+    expect(result.text.split('\n\n')).toEqual(EN);
+    expect(result.text).not.toMatch(/Harbourfan|I drive over|fair guess|About us/);
+  });
+
+  it('leaves an article written as paragraphs to the phrase rules', () => {
+    const body = [...EN, 'What happens next', EN[0]?.replace('Monday', 'Tuesday') ?? ''].join('\n\n');
+    const result = article(cleanArticle(doc(body, 'Lindholm bridge to close to cars')));
+    expect(result.removed.boilerplateBlocks).toBe(0);
+  });
+
+  it.each([
+    'Previous story: Harbour festival moves to August',
+    'Nächster Artikel: Bibliothek öffnet sonntags',
+    'Noticia anterior: La biblioteca abrirá los domingos',
+    'Article suivant : La bibliothèque ouvre le dimanche',
+  ])('links to the neighbouring story go: %s', (line) => {
+    const result = article(cleanArticle(doc([...EN, line].join('\n'))));
+    expect(result.text.split('\n\n')).toEqual(EN);
+  });
+
+  it('a teaser page comes out of prepareArticle as rejected NOT_ARTICLE, with the reason', () => {
+    const teasers = Array.from(
+      { length: 6 },
+      (_, i) => `Council story number ${i + 1} this week\nA short teaser for story ${i + 1}.`,
+    ).join('\n');
+    const result = prepareArticle(new TextEncoder().encode(`Latest news\n${teasers}`), {
+      maxBytes: 1_000_000,
+      clock: () => 0,
+      format: 'text',
+    });
+    expect(result.kind).toBe('rejected');
+    if (result.kind === 'rejected') {
+      expect(result.error.code).toBe('NOT_ARTICLE');
+      expect(result.error.message).toMatch(/list|teaser/);
+    }
+  });
+});
+
+describe('linear work on hostile input', () => {
+  it('a page of 40,000 lines (menus, repeated prose, openers, disclaimer words) cleans in bounded time', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 10_000; i += 1) {
+      lines.push(`Menu ${i % 7}`);
+      lines.push(EN[i % EN.length] ?? '');
+      lines.push(`${'word '.repeat(i % 30)}disclaimer no warranty prohibited without permission`);
+      lines.push(i % 2 === 0 ? 'Home | News | Sport' : 'Posted by someone at 9:14 PM');
+    }
+    const started = performance.now();
+    const result = cleanArticle(doc(lines.join('\n')));
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect('kind' in result ? result.code : 'ARTICLE').toMatch(/ARTICLE|NO_TEXT/);
+  });
+
+  it('lines of 200,000 sentence ends and of 50,000 ordinal dates', () => {
+    const started = performance.now();
+    cleanArticle(
+      doc(`${'A. '.repeat(200_000)}\n${'2. Juni '.repeat(50_000)}\n${'Wrapped line of words. '.repeat(3)}`),
+    );
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
