@@ -34,8 +34,14 @@ const COMMENT_MARKER =
   /^(?:\d+ )?(?:reader'?s'? |readers'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?)\b|^(?:add|post|leave|write|submit|send) (?:a |an |your )?(?:comment|reply|response)|^discuss this|^have your say|^report (?:abuse|this comment)|^join the (?:discussion|conversation|debate)|^what do you think|^(?:show|view|read|see|load) (?:all )?(?:\d+ )?(?:comments|replies)|comment zone|^(?:posted|written|submitted) by\b|^talkback|^reader reactions?|^your (?:views|reactions?|opinions?)\b|^(?:recommend|reply|flag|like)(?: this)?(?: comment)?$/u;
 /** Comment signatures and timestamps: "Posted by Sam on 10 January 2008 5:58 PM", "Sam | 5:58 pm". */
 const SIGNATURE =
-  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2} ?(?:am|pm)\b|\bwrote:$/u;
+  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2} ?(?:am|pm)\b|\b(?:wrote|says|said|schreibt|escribió|dice|écrit|a écrit) ?:$/u;
 const MAX_SIGNATURE_WORDS = 18;
+
+/** Whether a block is a comment signature or timestamp line ("Posted by: Sam | Jan 10, 2008 4:49 PM"). */
+export function isSignature(block: string): boolean {
+  const text = block.trim().toLowerCase();
+  return (text.match(WORD) ?? []).length <= MAX_SIGNATURE_WORDS && SIGNATURE.test(text);
+}
 /** First- and second-person words: readers' comments use them, news prose mostly in quotes. */
 const PERSONAL_WORDS: ReadonlySet<string> = new Set(
   'i me my mine im ive you your youre yours lol ich mir mein du dein yo mi tu je moi mon tu ton'.split(' '),

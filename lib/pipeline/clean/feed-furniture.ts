@@ -3,7 +3,8 @@
  * blocks rather than single lines: a legal disclaimer under its own heading ("Legal Disclaimer:",
  * "Haftungsausschluss", "Aviso legal", "Avertissement"), a disclaimer recognised by its vocabulary
  * (no advice, no liability, no redistribution), comment counters ("No comments", "Be the first to
- * comment") and links to the previous or next story. Each check is one anchored or bounded regular expression per block: linear time.
+ * comment"), links to the previous or next story, and short link prompts (comment links, "click
+ * for the gallery", tag lists, bare URLs). Each check is one anchored or bounded regular expression per block: linear time.
  */
 
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
@@ -43,6 +44,16 @@ const STORY_NAVIGATION =
   /^(?:(?:previous|next|prev|older|newer) (?:story|article|post|entry)|(?:vorheriger|nächster|voriger) (?:artikel|beitrag)|(?:noticia|artículo|entrada) (?:anterior|siguiente)|(?:article|billet) (?:précédent|suivant))\s?:/u;
 const MAX_STORY_NAVIGATION_CHARS = 200;
 
+/**
+ * Short link prompts of page furniture: comment links ("Comments (2) : Post Comment", "Discuss this
+ * story on the message board"), "Click for the gallery", "Also see: …" tag lists, "Gallery | …" media
+ * links, and bare URLs.
+ */
+const LINK_PROMPT =
+  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^(?:https?:\/\/|www\.)\S+$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
+const MAX_LINK_PROMPT_WORDS = 15;
+const MAX_TAG_LIST_CHARS = 300;
+
 function normalize(block: string): string {
   return block.toLowerCase().replace(/\s+/g, ' ').trim();
 }
@@ -81,6 +92,25 @@ export function isStoryNavigation(block: string): boolean {
   return text.length <= MAX_STORY_NAVIGATION_CHARS && STORY_NAVIGATION.test(text);
 }
 
+/** Two short link labels separated by a bar ("Spurs homepage | Arsenal homepage"); three or more are furniture-lines.ts's. */
+const TWO_LINK_BAR = /^[^|.!?]{1,50} \| [^|.!?]{1,50}$/u;
+const MAX_LINK_LABEL_WORDS = 6;
+
+export function isLinkPrompt(block: string): boolean {
+  const text = normalize(block);
+  if (
+    TWO_LINK_BAR.test(text) &&
+    text.split(' | ').every((label) => label.split(' ').length <= MAX_LINK_LABEL_WORDS)
+  )
+    return true;
+  if (text.length > MAX_TAG_LIST_CHARS || !LINK_PROMPT.test(text)) return false;
+  // A tag list ("Also see: A - B - C") may be long in words; the other prompts are short.
+  return (
+    /^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:/u.test(text) ||
+    text.split(' ').length <= MAX_LINK_PROMPT_WORDS
+  );
+}
+
 export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; readonly removed: number };
 
 /**
@@ -102,7 +132,7 @@ export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureRes
         continue;
       }
     }
-    if (isDisclaimer(block) || isCommentCounter(block) || isStoryNavigation(block)) {
+    if (isDisclaimer(block) || isCommentCounter(block) || isStoryNavigation(block) || isLinkPrompt(block)) {
       removed += 1;
       continue;
     }

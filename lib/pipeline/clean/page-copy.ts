@@ -4,6 +4,7 @@
  * navigation, teaser lists, related links, comments and footers that the phrase rules do not know.
  */
 import modelJson from '../../models/boilerplate.json';
+import { isSignature } from './block-features';
 import { type BlockModel, blockProbabilities, parseBlockModel } from './block-model';
 
 export type BlockModels = { readonly text: BlockModel; readonly html: BlockModel };
@@ -36,11 +37,24 @@ function wordCount(block: string): number {
   return (block.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
+/** Comment signatures ("Posted by: Sam | 4:49 PM") this many times over: a page with readers' comments. */
+const MIN_SIGNATURES = 3;
+/** This many short blocks make a page whatever their share (a long comment thread dilutes it). */
+const MANY_SHORT_BLOCKS = 10;
+
 /** Whether the blocks look like a page around an article (see MIN_SHORT_BLOCKS). */
 export function looksLikePage(blocks: readonly string[]): boolean {
   let short = 0;
-  for (const block of blocks) if (wordCount(block) <= SHORT_BLOCK_WORDS) short += 1;
-  return short >= MIN_SHORT_BLOCKS && short >= blocks.length * MIN_SHORT_SHARE;
+  let signatures = 0;
+  for (const block of blocks) {
+    if (wordCount(block) <= SHORT_BLOCK_WORDS) short += 1;
+    if (isSignature(block)) signatures += 1;
+  }
+  return (
+    (short >= MIN_SHORT_BLOCKS && short >= blocks.length * MIN_SHORT_SHARE) ||
+    short >= MANY_SHORT_BLOCKS ||
+    signatures >= MIN_SIGNATURES
+  );
 }
 
 export type BlockSelection = {

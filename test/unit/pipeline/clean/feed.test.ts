@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyzeArticle, prepareArticle } from '../../../../lib/pipeline/analyze';
 import { cleanArticle } from '../../../../lib/pipeline/clean/clean';
-import { isCommentCounter, isDisclaimer } from '../../../../lib/pipeline/clean/feed-furniture';
+import { isCommentCounter, isDisclaimer, isLinkPrompt } from '../../../../lib/pipeline/clean/feed-furniture';
 import { reflowParagraph } from '../../../../lib/pipeline/clean/reflow';
 import type { Article, ParsedDocument, Rejection } from '../../../../lib/pipeline/types';
 import { BODIES, COUNTERS, DE, DISCLAIMERS, EN, feed, wrap } from '../../../fixtures/feed-articles';
@@ -305,5 +305,31 @@ describe('linear work on hostile input', () => {
       doc(`${'A. '.repeat(200_000)}\n${'2. Juni '.repeat(50_000)}\n${'Wrapped line of words. '.repeat(3)}`),
     );
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
+
+describe('short link prompts', () => {
+  it.each([
+    '| Comments (2) : Post Comment',
+    '• Discuss this story on the Harbour League message board',
+    'Comment on this article',
+    'Click for the Harbour Festival gallery',
+    'Also see: HARBOUR FESTIVAL - LINDHOLM - MILL STREET',
+    'Gallery | Scenes from the harbour festival',
+    'In pics: the harbour festival',
+    'Tell us what you think...',
+    'Lindholm homepage | Council homepage',
+    'https://news.example/lindholm/bridge-closure',
+  ])('dropped: %s', (line) => {
+    expect(isLinkPrompt(line)).toBe(true);
+    const result = article(cleanArticle(doc([...EN, line].join('\n'))));
+    expect(result.text.split('\n\n')).toEqual(EN);
+  });
+
+  it('prose that mentions posting a comment is kept', () => {
+    const line =
+      'The mayor said residents could post a comment on the council website until Friday, and that every objection would be read before the final vote in July.';
+    expect(isLinkPrompt(line)).toBe(false);
+    expect(article(cleanArticle(doc([...EN, line].join('\n')))).text).toContain('post a comment');
   });
 });
