@@ -127,7 +127,11 @@ type Chosen = {
 function chooseBlocks(doc: ParsedDocument, blocks: readonly string[], options: CleanOptions): Chosen {
   const models = options.blockModels ?? shippedBlockModels();
   const judged = classifiedBlocks(doc, blocks);
-  const selection = selectArticleBlocks(judged, doc.format === 'html' ? models.html : models.text);
+  // Copied pages arrive as plain text or HTML; Markdown and JSON bodies are written documents.
+  const selection =
+    doc.format === 'html' || doc.format === 'text'
+      ? selectArticleBlocks(judged, doc.format === 'html' ? models.html : models.text, doc.format === 'html')
+      : { kept: judged, removed: 0, classified: false };
   let title = collapse(doc.title);
   let kept = selection.kept;
   if (judged !== blocks) {

@@ -50,12 +50,25 @@ const MAX_STORY_NAVIGATION_CHARS = 200;
  * links, and bare URLs.
  */
 const LINK_PROMPT =
-  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^(?:https?:\/\/|www\.)\S+$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
+  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^(?:https?:\/\/|www\.)\S+$| \| \d{1,2}\/\d{1,2}\/\d{2,4}$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
 const MAX_LINK_PROMPT_WORDS = 15;
 const MAX_TAG_LIST_CHARS = 300;
 
 function normalize(block: string): string {
   return block.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** A line without its list bullet or leading bar ("- ", "• ", "| "). */
+function unbulleted(line: string): string {
+  let start = 0;
+  while (start < line.length && '-–—•·*|» \t'.includes(line[start] ?? '')) start += 1;
+  return line.slice(start);
+}
+
+/** Single-line furniture that may also stand as a line of a list or of a block of lines. */
+function isFurnitureLine(line: string): boolean {
+  const text = unbulleted(line);
+  return text !== '' && (isCommentCounter(text) || isStoryNavigation(text) || isLinkPrompt(text));
 }
 
 function stripEnd(text: string): string {
@@ -132,9 +145,19 @@ export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureRes
         continue;
       }
     }
-    if (isDisclaimer(block) || isCommentCounter(block) || isStoryNavigation(block) || isLinkPrompt(block)) {
+    if (isDisclaimer(block) || isFurnitureLine(block)) {
       removed += 1;
       continue;
+    }
+    // A list or block of lines keeps its other lines; the furniture lines in it go (one removed block).
+    const lines = block.split('\n');
+    if (lines.length > 1) {
+      const rest = lines.filter((line) => !isFurnitureLine(line));
+      if (rest.length < lines.length) {
+        removed += 1;
+        if (rest.length > 0) kept.push(rest.join('\n'));
+        continue;
+      }
     }
     kept.push(block);
   }

@@ -4,7 +4,7 @@
  * navigation, teaser lists, related links, comments and footers that the phrase rules do not know.
  */
 import modelJson from '../../models/boilerplate.json';
-import { isSignature } from './block-features';
+import { isSignature, mainRun } from './block-features';
 import { type BlockModel, blockProbabilities, parseBlockModel } from './block-model';
 
 export type BlockModels = { readonly text: BlockModel; readonly html: BlockModel };
@@ -24,51 +24,51 @@ export function shippedBlockModels(): BlockModels {
 /** Below this many blocks there is no page around the article to remove. */
 export const MIN_CLASSIFIED_BLOCKS = 4;
 /**
- * A text is a copied page or a feed item, and the classifier judges it, when it has at least this many
- * blocks of few words (menus, headings, link labels, counters) making up at least this share of its
- * blocks. An article written as paragraphs is left to the phrase rules: the model, fitted on pages,
- * would otherwise find "furniture" among a plain article's short paragraphs.
+ * A text is a copied page or a feed item, and the classifier judges it, when at least this many blocks
+ * of few words (menus, headings, link labels, counters) stand outside its main run of prose (before or
+ * after it), or when readers' comment signatures recur. An article written as paragraphs, with its
+ * subheadings inside the prose, is left to the phrase rules: the model, fitted on pages, would
+ * otherwise find "furniture" among its short paragraphs.
  */
-const MIN_SHORT_BLOCKS = 3;
-const MIN_SHORT_SHARE = 0.15;
+const MIN_SHORT_OUTSIDE = 3;
 const SHORT_BLOCK_WORDS = 5;
+/** Comment signatures ("Posted by: Sam | 4:49 PM") this many times over: a page with readers' comments. */
+const MIN_SIGNATURES = 3;
 
 function wordCount(block: string): number {
   return (block.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-/** Comment signatures ("Posted by: Sam | 4:49 PM") this many times over: a page with readers' comments. */
-const MIN_SIGNATURES = 3;
-/** This many short blocks make a page whatever their share (a long comment thread dilutes it). */
-const MANY_SHORT_BLOCKS = 10;
+/**
+ * What the HTML extractor hands over is the article's region already, with little around it: there a
+ * share of short blocks anywhere (this many, and this share of all) is reason enough to judge.
+ */
+const MIN_SHORT_BLOCKS_HTML = 3;
+const MIN_SHORT_SHARE_HTML = 0.15;
+/** This many short blocks count whatever their share (a long comment thread dilutes it). */
+const MANY_SHORT_BLOCKS_HTML = 10;
 
-/** Whether the blocks look like a page around an article (see MIN_SHORT_BLOCKS). */
-export function looksLikePage(blocks: readonly string[]): boolean {
+/** Whether the blocks look like a page around an article (see MIN_SHORT_OUTSIDE). */
+export function looksLikePage(blocks: readonly string[], html = false): boolean {
+  const words = blocks.map(wordCount);
+  const [start, end] = mainRun(words);
   let short = 0;
+  let shortOutside = 0;
   let signatures = 0;
-  for (const block of blocks) {
-    if (wordCount(block) <= SHORT_BLOCK_WORDS) short += 1;
-    if (isSignature(block)) signatures += 1;
+  for (let i = 0; i < blocks.length; i += 1) {
+    const isShort = (words[i] ?? 0) <= SHORT_BLOCK_WORDS;
+    if (isShort) short += 1;
+    if (isShort && (i < start || i > end)) shortOutside += 1;
+    if (isSignature(blocks[i] ?? '')) signatures += 1;
   }
+  if (shortOutside >= MIN_SHORT_OUTSIDE || signatures >= MIN_SIGNATURES) return true;
   return (
-    (short >= MIN_SHORT_BLOCKS && short >= blocks.length * MIN_SHORT_SHARE) ||
-    short >= MANY_SHORT_BLOCKS ||
-    signatures >= MIN_SIGNATURES
+    html &&
+    short >= MIN_SHORT_BLOCKS_HTML &&
+    (short >= blocks.length * MIN_SHORT_SHARE_HTML || short >= MANY_SHORT_BLOCKS_HTML)
   );
 }
 
-export type BlockSelection = {
-  readonly kept: readonly string[];
-  readonly removed: number;
-  /** Whether the classifier judged the blocks (the text looked like a page). */
-  readonly classified: boolean;
-};
-
-/**
- * Keeps the blocks the model calls article text. Texts of fewer than MIN_CLASSIFIED_BLOCKS blocks, and
- * texts that do not look like a page (looksLikePage), are kept whole; if the model would keep nothing, everything stays too (an empty result helps no one,
- * and the article verdict decides on such pages).
- */
 /**
  * A line that opens a readers' comment section ("12 comments", "Post a comment", "Comments are closed",
  * "Discuss this story", "Posted by Sam on 10 January 2008"), matched on the lower-cased line without
@@ -139,8 +139,25 @@ export function cutAtComments(text: string): { readonly head: string; readonly c
   return { head: text, cut: false };
 }
 
-export function selectArticleBlocks(blocks: readonly string[], model: BlockModel): BlockSelection {
-  if (blocks.length < MIN_CLASSIFIED_BLOCKS || !looksLikePage(blocks))
+export type BlockSelection = {
+  readonly kept: readonly string[];
+  readonly removed: number;
+  /** Whether the classifier judged the blocks (the text looked like a page). */
+  readonly classified: boolean;
+};
+
+/**
+ * Keeps the blocks the model calls article text, and nothing below the opener of readers' comments.
+ * Texts of fewer than MIN_CLASSIFIED_BLOCKS blocks, and texts that do not look like a page
+ * (looksLikePage), are kept whole; if the model would keep nothing, everything stays too (an empty
+ * result helps no one, and the article verdict decides on such pages).
+ */
+export function selectArticleBlocks(
+  blocks: readonly string[],
+  model: BlockModel,
+  html = false,
+): BlockSelection {
+  if (blocks.length < MIN_CLASSIFIED_BLOCKS || !looksLikePage(blocks, html))
     return { kept: blocks, removed: 0, classified: false };
   const p = blockProbabilities(blocks, model);
   const keep = p.map((x) => x >= model.threshold);
