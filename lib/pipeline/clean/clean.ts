@@ -130,7 +130,7 @@ function chooseBlocks(doc: ParsedDocument, blocks: readonly string[], options: C
   // Copied pages arrive as plain text or HTML; Markdown and JSON bodies are written documents.
   const selection =
     doc.format === 'html' || doc.format === 'text'
-      ? selectArticleBlocks(judged, doc.format === 'html' ? models.html : models.text, doc.format === 'html')
+      ? selectArticleBlocks(judged, doc.format === 'html' ? models.html : models.text)
       : { kept: judged, removed: 0, classified: false };
   let title = collapse(doc.title);
   let kept = selection.kept;

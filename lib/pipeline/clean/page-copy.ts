@@ -39,34 +39,17 @@ function wordCount(block: string): number {
   return (block.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-/**
- * What the HTML extractor hands over is the article's region already, with little around it: there a
- * share of short blocks anywhere (this many, and this share of all) is reason enough to judge.
- */
-const MIN_SHORT_BLOCKS_HTML = 3;
-const MIN_SHORT_SHARE_HTML = 0.15;
-/** This many short blocks count whatever their share (a long comment thread dilutes it). */
-const MANY_SHORT_BLOCKS_HTML = 10;
-
 /** Whether the blocks look like a page around an article (see MIN_SHORT_OUTSIDE). */
-export function looksLikePage(blocks: readonly string[], html = false): boolean {
+export function looksLikePage(blocks: readonly string[]): boolean {
   const words = blocks.map(wordCount);
   const [start, end] = mainRun(words);
-  let short = 0;
   let shortOutside = 0;
   let signatures = 0;
   for (let i = 0; i < blocks.length; i += 1) {
-    const isShort = (words[i] ?? 0) <= SHORT_BLOCK_WORDS;
-    if (isShort) short += 1;
-    if (isShort && (i < start || i > end)) shortOutside += 1;
+    if ((i < start || i > end) && (words[i] ?? 0) <= SHORT_BLOCK_WORDS) shortOutside += 1;
     if (isSignature(blocks[i] ?? '')) signatures += 1;
   }
-  if (shortOutside >= MIN_SHORT_OUTSIDE || signatures >= MIN_SIGNATURES) return true;
-  return (
-    html &&
-    short >= MIN_SHORT_BLOCKS_HTML &&
-    (short >= blocks.length * MIN_SHORT_SHARE_HTML || short >= MANY_SHORT_BLOCKS_HTML)
-  );
+  return shortOutside >= MIN_SHORT_OUTSIDE || signatures >= MIN_SIGNATURES;
 }
 
 /**
@@ -152,12 +135,8 @@ export type BlockSelection = {
  * (looksLikePage), are kept whole; if the model would keep nothing, everything stays too (an empty
  * result helps no one, and the article verdict decides on such pages).
  */
-export function selectArticleBlocks(
-  blocks: readonly string[],
-  model: BlockModel,
-  html = false,
-): BlockSelection {
-  if (blocks.length < MIN_CLASSIFIED_BLOCKS || !looksLikePage(blocks, html))
+export function selectArticleBlocks(blocks: readonly string[], model: BlockModel): BlockSelection {
+  if (blocks.length < MIN_CLASSIFIED_BLOCKS || !looksLikePage(blocks))
     return { kept: blocks, removed: 0, classified: false };
   const p = blockProbabilities(blocks, model);
   const keep = p.map((x) => x >= model.threshold);
