@@ -16,8 +16,12 @@ const MAX_WALL_WORDS = 150;
 const PROSE_WORDS = 20;
 const MAX_HEADLINE_CHARS = 150;
 /** A teaser page: this many headline-like lines at least, and no paragraph of real length. */
-const MIN_TEASER_HEADLINES = 4;
+const MIN_TEASER_HEADLINES = 5;
 const MAX_TEASER_WORDS = 60;
+/** Scripts written without spaces between words. */
+const NO_SPACES_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+/** A teaser or list page has little text; more than this is an article with furniture left in it. */
+const MAX_TEASER_PAGE_WORDS = 300;
 /** A list page: this many items at least, and (nearly) no prose among them. */
 const MIN_LIST_ITEMS = 6;
 
@@ -65,7 +69,10 @@ export function hasArticleProse(paragraphs: readonly string[]): boolean {
 }
 
 /**
- * Judges the cleaned paragraphs (and the title) of a document; `page`, the blocks before the block
+ * Judges the cleaned paragraphs (and the title) of a document. Without `shapes` only error pages and
+ * login walls are found: the teaser and list shapes are judged on text inputs, since an HTML page
+ * whose extracted region is a short list (a statistics table, a gallery) still has the text its
+ * reader came for. `page`, the blocks before the block
  * classifier chose among them, catches a teaser page of which the classifier kept a few teasers (when
  * what it kept has no run of article prose).
  */
@@ -73,13 +80,18 @@ export function articleVerdict(
   title: string,
   paragraphs: readonly string[],
   page: readonly string[] = paragraphs,
+  shapes = true,
 ): Verdict {
-  const own = judge(title, paragraphs);
-  if (!own.article || page === paragraphs || hasArticleProse(paragraphs)) return own;
-  return judge(title, page);
+  const own = judge(title, paragraphs, shapes);
+  if (page === paragraphs) return own;
+  // Both must agree: what the classifier kept, and the page around it (a classifier that dropped
+  // an article's prose must not turn the article into a teaser page).
+  if (own.article && hasArticleProse(paragraphs)) return own;
+  const whole = judge(title, page, shapes);
+  return own.article ? whole : whole.article ? whole : own;
 }
 
-function judge(title: string, paragraphs: readonly string[]): Verdict {
+function judge(title: string, paragraphs: readonly string[], shapes: boolean): Verdict {
   const text = paragraphs.join('\n');
   const words = wordCount(text);
   const lower = `${title}\n${text}`.toLowerCase();
@@ -106,6 +118,9 @@ function judge(title: string, paragraphs: readonly string[]): Verdict {
   // Lines, not paragraphs: a teaser list without blank lines reaches cleaning as one paragraph.
   const prose = lines.filter(isProse);
   const longest = lines.reduce((max, line) => Math.max(max, wordCount(line)), 0);
+  // Teaser and list pages are judged by words between spaces: scripts written without them (Chinese,
+  // Japanese, Thai) are not judged here, and pages with this much text are not teaser pages.
+  if (!shapes || NO_SPACES_SCRIPT.test(text) || words > MAX_TEASER_PAGE_WORDS) return { article: true };
   if (
     teaserHeadlines >= MIN_TEASER_HEADLINES &&
     teaserHeadlines * 3 >= lines.length &&

@@ -1,5 +1,4 @@
 import { Readability } from '@mozilla/readability';
-import { hasArticleProse } from '../../clean/article-verdict';
 import type { ParsedDocument, Rejection } from '../../types';
 import { detectLanguage } from '../language';
 import {
@@ -181,18 +180,14 @@ export function parseHtml(html: string): ParsedDocument | Rejection {
   const pageText = collapse(doc.body.textContent ?? '');
   const readable = readabilityParagraphs(doc);
   let paragraphs = readable.paragraphs;
-  // Readability sometimes picks a list of headline links over the article: then the densest block
-  // is tried too, and taken when it holds article prose.
-  const linkList = !hasArticleProse(paragraphs);
-  if (textLength(paragraphs) < MIN_READABILITY_CHARS || linkList) {
+  if (textLength(paragraphs) < MIN_READABILITY_CHARS) {
     // Readability rewrites the tree it reads, so the fallback parses a fresh copy (only when needed).
     const fallbackDoc = parseOrUndefined(html);
     if (fallbackDoc?.body) {
       removeBoilerplateElements(fallbackDoc);
       const dense = densestBlock(fallbackDoc);
       const fromDense = dense === undefined ? [] : htmlToParagraphs(dense);
-      if (linkList && hasArticleProse(fromDense)) paragraphs = fromDense;
-      else if (textLength(fromDense) > textLength(paragraphs)) paragraphs = fromDense;
+      if (textLength(fromDense) > textLength(paragraphs)) paragraphs = fromDense;
       if (textLength(paragraphs) === 0) paragraphs = htmlToParagraphs(fallbackDoc.body);
     }
   }
