@@ -34,6 +34,7 @@ const REJECTION_STATUS: Readonly<Record<RejectCode, number>> = {
   UNDECODABLE: 422,
   MALFORMED: 422,
   NO_TEXT: 422,
+  NOT_ARTICLE: 422,
   UNSUPPORTED_FORMAT: 415,
   UNREADABLE: 422,
 };

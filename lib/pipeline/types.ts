@@ -14,6 +14,8 @@ export type RejectCode =
   | 'UNDECODABLE'
   | 'MALFORMED'
   | 'NO_TEXT'
+  /** Text that is not one article: a page of teasers, a list or index page, a login wall, an error page. */
+  | 'NOT_ARTICLE'
   | 'UNSUPPORTED_FORMAT'
   /** The CLI could not read a local file (missing, a directory, no permission). */
   | 'UNREADABLE';
@@ -69,7 +71,18 @@ export type Article = {
   readonly url?: string;
   readonly byline?: string;
   readonly wordCount: number;
-  readonly removed: { readonly repeatedParagraphs: number; readonly boilerplateBlocks: number };
+  readonly removed: {
+    readonly repeatedParagraphs: number;
+    readonly boilerplateBlocks: number;
+    /** Sentences dropped because the article already said them (a repeated body glued to a neighbour). */
+    readonly repeatedSentences?: number;
+    /** Unrelated stories found below the article and left out of it: how many, their paragraphs, the first one's first line. */
+    readonly appendedStories?: {
+      readonly count: number;
+      readonly paragraphs: number;
+      readonly firstLine: string;
+    };
+  };
 };
 
 /** A sentence with exact offsets into Article.text: text === article.text.slice(start, end). */

@@ -270,7 +270,7 @@ function isStandaloneBoilerplate(line: string): boolean {
   return STANDALONE_LINE.test(normalized) || isShareBar(normalized);
 }
 
-function isListHeading(line: string): boolean {
+export function isListHeading(line: string): boolean {
   if (line.length > MAX_FURNITURE_CHARS) return false;
   const normalized = normalizeLine(line);
   if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
