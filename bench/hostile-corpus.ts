@@ -245,6 +245,44 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     },
   },
   {
+    name: 'feed: one wrapped block after a long line',
+    family: 'long paragraph',
+    fileName: 'a.txt',
+    make: (n) => {
+      // A paragraph-per-line feed (one line wider than any wrap) followed by a single block of
+      // 70-column lines that never end a sentence: the wrapped-block reflow joins all of it.
+      const long =
+        'The ferry operator said on Monday that the new timetable would start in the spring of next year. ';
+      return `Ferry timetable\n${long}${long}\n${fill('the harbour board will meet again before the season and the crews\n', n)}`;
+    },
+  },
+  {
+    name: 'feed: body repeated',
+    family: 'repeated paragraphs',
+    fileName: 'a.txt',
+    make: (n) => {
+      // A feed that repeats its body again and again, one paragraph per line without blank lines.
+      const body = prose(2048).split(/\n+/).join('\n');
+      return `Harbour plan\n${fill(`${body}\n`, n)}`;
+    },
+  },
+  {
+    name: 'feed: every sentence different, one per line',
+    family: 'repeated paragraphs',
+    fileName: 'a.txt',
+    make: (n) =>
+      `Harbour plan\n${prose(n)
+        .split(/(?<=\.) /)
+        .join('\n')}`,
+  },
+  {
+    name: 'copied page: short lines and comment signatures',
+    family: 'many tiny elements',
+    fileName: 'a.txt',
+    make: (n) =>
+      `Harbour plan\n\n${prose(4096)}\n\n${fill('Home\nNews\nMarta says:\nGreat article, thanks for writing it.\nReply\n', n)}`,
+  },
+  {
     name: 'one letter, no spaces',
     family: 'huge token',
     fileName: 'a.txt',
