@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadSettings, type Settings } from '../app/settings';
 import { type AwsPorts, createArticleQueue, createAwsPorts, serviceConfigOf } from '../app/wiring';
 import { LOCAL_STACK } from '../local/local-stack';
-import type { ArticleQueue, ListedObject } from '../ports';
+import { type ArticleQueue, type ListedObject, toCorpusId } from '../ports';
 import { type ProcessOutcome, processObjectCreated, type ServiceConfig } from '../service';
 import { BACKFILL_HELP, DEFAULT_CONCURRENCY, LOCAL } from './backfill-help';
 import type { CliIo } from './io';
@@ -174,6 +174,11 @@ async function processListing(listing: readonly ListedObject[], run: Run): Promi
   };
   const finished = new Array<boolean>(listing.length).fill(false);
   const progress = createProgress(run.io, listing.length, counts);
+  // Which objects their own invocation reported processed, and which processed copies others demoted:
+  // both invocations of a copy race (it may see the earlier copy and demote itself, or be demoted by it),
+  // so the demoted count is settled at the end, once per copy that stood as processed.
+  const reportedProcessed = new Set<string>();
+  const demotedIds = new Set<string>();
   let checkpointAt = -1;
   let next = 0;
   const worker = async () => {
@@ -182,9 +187,9 @@ async function processListing(listing: readonly ListedObject[], run: Run): Promi
       if (object === undefined) continue;
       const { outcome, demotedCopies } = await processListed(object, run);
       counts[outcome]++;
-      // Copies written as processed before this earlier copy was (concurrent workers finish in any order)
-      // are its duplicates now: counted apart, so processed − demoted is what stands as canonical.
-      counts.demoted += demotedCopies;
+      if (outcome === 'processed')
+        reportedProcessed.add(toCorpusId({ bucket: run.options.bucket, key: object.key }));
+      for (const id of demotedCopies) demotedIds.add(id);
       finished[at] = outcome !== 'failed';
       const done = progress.done();
       const before = checkpointAt;
@@ -196,16 +201,19 @@ async function processListing(listing: readonly ListedObject[], run: Run): Promi
   await Promise.all(
     Array.from({ length: Math.min(run.options.concurrency, Math.max(listing.length, 1)) }, worker),
   );
+  // Copies written as processed before an earlier copy was (concurrent workers finish in any order) are
+  // its duplicates now: counted apart, so processed − demoted is what stands as canonical.
+  for (const id of demotedIds) if (reportedProcessed.has(id)) counts.demoted++;
   progress.end();
   if (run.options.checkpoint) await saveCheckpoint(run.options.checkpoint, listing[checkpointAt]);
   return counts;
 }
 
-/** One listed object through the service core; the count it adds to, and how many processed copies it demoted. */
+/** One listed object through the service core; the count it adds to, and the corpus ids of processed copies it demoted. */
 async function processListed(
   object: ListedObject,
   run: Run,
-): Promise<{ outcome: Exclude<keyof Counts, 'demoted'>; demotedCopies: number }> {
+): Promise<{ outcome: Exclude<keyof Counts, 'demoted'>; demotedCopies: readonly string[] }> {
   let outcome: ProcessOutcome;
   try {
     outcome = await processObjectCreated(
@@ -222,12 +230,12 @@ async function processListed(
     run.io.stderr.write(
       `\nfailed: ${object.key}: ${error instanceof Error ? error.message : String(error)}\n`,
     );
-    return { outcome: 'failed', demotedCopies: 0 };
+    return { outcome: 'failed', demotedCopies: [] };
   }
   if (outcome.kind === 'written')
-    return { outcome: outcome.result.status, demotedCopies: outcome.demotedCopies ?? 0 };
+    return { outcome: outcome.result.status, demotedCopies: outcome.demotedCopies ?? [] };
   // A newer version already has its result: nothing to do, as for an unchanged one.
-  return { outcome: outcome.kind === 'superseded' ? 'unchanged' : outcome.kind, demotedCopies: 0 };
+  return { outcome: outcome.kind === 'superseded' ? 'unchanged' : outcome.kind, demotedCopies: [] };
 }
 
 /** The progress line on stderr: redrawn in a terminal, every 100 objects otherwise. */

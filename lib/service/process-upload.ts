@@ -214,8 +214,8 @@ async function publishCanonical(
   const demotedFirst = await demoteLaterCopies(deps, upload.me, copies);
   const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
   if (latest.verdict.kind === 'unique') {
-    const demotedCopies = demotedFirst + (await demoteLaterCopies(deps, upload.me, latest.copies));
-    return demotedCopies === 0 ? outcome : { ...outcome, demotedCopies };
+    const demotedCopies = [...demotedFirst, ...(await demoteLaterCopies(deps, upload.me, latest.copies))];
+    return demotedCopies.length === 0 ? outcome : { ...outcome, demotedCopies };
   }
   await demoteCopy(deps, upload.me, latest.verdict);
   const demoted = parseStoredResult((await deps.results.read(upload.event))?.document);
@@ -264,14 +264,14 @@ async function demoteLaterCopies(
   deps: ServiceDeps,
   me: VersionEntry,
   copies: readonly Copy[],
-): Promise<number> {
-  let demoted = 0;
+): Promise<string[]> {
+  const demoted: string[] = [];
   for (const copy of copies) {
     if (!isEarlier(me, copy.entry)) continue;
     const dedup: DedupVerdict = copy.exact
       ? { kind: 'exact', of: me.id, similarity: 1 }
       : { kind: 'near', of: me.id, similarity: copy.similarity };
-    if (await demoteCopy(deps, copy.entry, dedup)) demoted++;
+    if (await demoteCopy(deps, copy.entry, dedup)) demoted.push(copy.entry.id);
   }
   return demoted;
 }

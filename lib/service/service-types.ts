@@ -72,8 +72,11 @@ export type ProcessOutcome =
   | {
       readonly kind: 'written';
       readonly result: ResultDocument;
-      /** Later copies this upload found already written as processed and turned into its duplicates. */
-      readonly demotedCopies?: number;
+      /**
+       * Corpus ids of later copies this upload found already written as processed and turned into its
+       * duplicates (their own invocation may also report them as duplicates, having seen this one).
+       */
+      readonly demotedCopies?: readonly string[];
     }
   /** The same object version was processed before: its stored result stands. */
   | { readonly kind: 'unchanged'; readonly result: StoredResult }
