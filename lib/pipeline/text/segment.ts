@@ -245,7 +245,10 @@ function wordBefore(text: string, end: number): string {
   let word = text.slice(i, end);
   while (word.length > 0 && (OPENERS.has(word[0] ?? '') || word[0] === '-' || word[0] === '—'))
     word = word.slice(1);
-  return word;
+  // A credit glued to the word ("(CNN)Sen. Harry Reid …", the raw CNN/DailyMail text): the word is what
+  // follows the bracket, so that the honorific is recognised.
+  const bracket = Math.max(word.lastIndexOf(')'), word.lastIndexOf(']'));
+  return bracket >= 0 && bracket < word.length - 1 ? word.slice(bracket + 1) : word;
 }
 
 /** The word that starts at `start`, letters only, at most MAX_WORD_LOOK chars. */
