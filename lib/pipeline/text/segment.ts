@@ -241,8 +241,16 @@ const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' 
 function wordBefore(text: string, end: number): string {
   let i = end;
   const stop = Math.max(0, end - MAX_WORD_LOOK);
-  while (i > stop && !isSpaceCode(text.charCodeAt(i - 1))) i--;
-  let word = text.slice(i, end);
+  // A credit glued to the word ("(CNN)Sen. Harry Reid …", the raw CNN/DailyMail text): the word is what
+  // follows the last closing bracket, so that the honorific is recognised. Noted in the same backward scan.
+  let afterBracket = -1;
+  while (i > stop) {
+    const c = text.charCodeAt(i - 1);
+    if (isSpaceCode(c)) break;
+    if (afterBracket < 0 && i < end && (c === 0x29 || c === 0x5d)) afterBracket = i;
+    i--;
+  }
+  let word = text.slice(afterBracket < 0 ? i : afterBracket, end);
   while (word.length > 0 && (OPENERS.has(word[0] ?? '') || word[0] === '-' || word[0] === '—'))
     word = word.slice(1);
   return word;

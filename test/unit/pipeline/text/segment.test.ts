@@ -10,6 +10,16 @@ describe('segmentSentences', () => {
     ['one sentence without a stop', 'Budget talks resume', ['Budget talks resume']],
     ['titles', 'Mr. Okafor met Dr. Lind. They spoke.', ['Mr. Okafor met Dr. Lind.', 'They spoke.']],
     [
+      'a title glued to a source credit',
+      'Oslo (Wire)Sen. Alma Reyes will retire. [Update]Dr. Ines Moro agreed.',
+      ['Oslo (Wire)Sen. Alma Reyes will retire.', '[Update]Dr. Ines Moro agreed.'],
+    ],
+    [
+      'a bracket closing a sentence',
+      'Prices rose (again). They fell.',
+      ['Prices rose (again).', 'They fell.'],
+    ],
+    [
       'Mrs and St',
       'Mrs. Vale lives on St. Anne Road. She cycles.',
       ['Mrs. Vale lives on St. Anne Road.', 'She cycles.'],
