@@ -1,11 +1,11 @@
 import { trimEndChar } from '../text/trim-run';
-import type { ClaimType } from '../types';
+import type { Attribution, ClaimType } from '../types';
 import { findAttribution } from './attribution';
 import { classifyClaim } from './claim-types';
 import { isHedged } from './hedges';
 import { countCapitalisedNames } from './mentions/capitalised-names';
-import { extractDates } from './mentions/dates';
-import { extractNumbers } from './mentions/numbers';
+import { type DateSpan, extractDates } from './mentions/dates';
+import { extractNumbers, type NumberSpan } from './mentions/numbers';
 
 /** 2^18 hashed n-gram slots: few collisions over debate and news vocabulary; the model keeps only the strongest. */
 export const HASH_BITS = 18;
@@ -99,12 +99,31 @@ function hashNgrams(text: string): Map<number, number> {
   return counts;
 }
 
+/** Mentions a sentence's features count, found once by a caller that keeps them for the claim as well. */
+export type SentenceMentions = {
+  /** extractDates(text, reference): the spans are the same with and without a reference, only values differ. */
+  readonly dates: readonly DateSpan[];
+  /** extractNumbers(text, dates). */
+  readonly numbers: readonly NumberSpan[];
+  /** findAttribution(text). */
+  readonly attribution: Attribution | undefined;
+};
+
 /** Features of one sentence for the check-worthiness model (n-grams, numbers, dates, entities, cues, length). */
 export function extractCheckworthyFeatures(text: string): CheckworthyFeatures {
   const dates = extractDates(text);
-  const numbers = extractNumbers(text, dates);
+  return checkworthyFeaturesOf(text, {
+    dates,
+    numbers: extractNumbers(text, dates),
+    attribution: findAttribution(text),
+  });
+}
+
+/** extractCheckworthyFeatures with the sentence's dates, numbers and attribution already found. */
+export function checkworthyFeaturesOf(text: string, mentions: SentenceMentions): CheckworthyFeatures {
+  const { dates, numbers } = mentions;
   const entities = countCapitalisedNames(text);
-  const attributed = findAttribution(text) !== undefined;
+  const attributed = mentions.attribution !== undefined;
   const types = classifyClaim(text, { numbers: numbers.length, dates: dates.length, attributed });
   const has = (t: ClaimType): number => (types.includes(t) ? 1 : 0);
   const words = text.split(/\s+/).filter((w) => w !== '').length;

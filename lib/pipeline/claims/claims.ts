@@ -1,7 +1,12 @@
 import modelJson from '../../models/checkworthy.json';
 import type { Claim, Sentence, SentenceScore } from '../types';
 import { findAttribution } from './attribution';
-import { extractCheckworthyFeatures } from './checkworthy-features';
+import {
+  type CheckworthyFeatures,
+  checkworthyFeaturesOf,
+  extractCheckworthyFeatures,
+  type SentenceMentions,
+} from './checkworthy-features';
 import { parseCheckworthyModel, predictCheckworthy } from './checkworthy-model';
 import { extractFrames } from './frames';
 import { isHedged } from './hedges';
@@ -32,7 +37,10 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  * n-grams and claim cues, trained on ClaimBuster (Arslan et al. 2020; see eval/train-checkworthy.ts).
  */
 export function scoreSentence(text: string): SentenceScore {
-  const features = extractCheckworthyFeatures(text);
+  return scoreFeatures(text, extractCheckworthyFeatures(text));
+}
+
+function scoreFeatures(text: string, features: CheckworthyFeatures): SentenceScore {
   const score = round3(predictCheckworthy(MODEL, features));
   return { text, score, checkworthy: score >= CHECKWORTHY_THRESHOLD, types: features.types };
 }
@@ -43,18 +51,29 @@ export function scoreSentence(text: string): SentenceScore {
  */
 export function extractClaims(text: string, sentences: readonly Sentence[], options: ClaimOptions): Claim[] {
   const ordered = [...sentences].sort((a, b) => a.start - b.start);
-  const scores = ordered.map((s) => scoreSentence(s.text));
+  const reference = { date: options.referenceDate, source: options.referenceSource };
+  // Dates, numbers and attribution are found once per sentence, for its score and for its claim: dates are
+  // resolved against the reference from the start, which changes their values but none of their spans, and
+  // the score reads only their spans and count (as extractCheckworthyFeatures finds them without a reference).
+  const mentions: SentenceMentions[] = ordered.map((s) => {
+    const dates = extractDates(s.text, reference);
+    return { dates, numbers: extractNumbers(s.text, dates), attribution: findAttribution(s.text) };
+  });
+  const scores = ordered.map((s, i) => {
+    const found = mentions[i];
+    return found === undefined
+      ? scoreSentence(s.text)
+      : scoreFeatures(s.text, checkworthyFeaturesOf(s.text, found));
+  });
   // Entities are tagged and resolved over the whole article (a claim's "Sharaa" is named in full elsewhere),
   // but only claims keep them.
   const entities = extractArticleEntities(text, ordered);
-  const reference = { date: options.referenceDate, source: options.referenceSource };
   const claims: Claim[] = [];
   ordered.forEach((s, i) => {
     const scored = scores[i];
-    if (scored === undefined || !scored.checkworthy) return;
-    const dates = extractDates(s.text, reference);
-    const numbers = extractNumbers(s.text, dates);
-    const attribution = findAttribution(s.text);
+    const found = mentions[i];
+    if (scored === undefined || found === undefined || !scored.checkworthy) return;
+    const { dates, numbers, attribution } = found;
     const claimEntities = entities[i] ?? [];
     claims.push({
       text: s.text,

@@ -1,5 +1,5 @@
 import type { SentenceFeatures } from './features';
-import { LABEL_COUNT, NER_LABELS, type NerModel } from './model';
+import { LABEL_COUNT, NER_LABELS, type NerModel, type PackedWeights } from './model';
 
 /** An entity span over token indices [start, end) with its CoNLL type. */
 export type TokenSpan = {
@@ -10,8 +10,73 @@ export type TokenSpan = {
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
+/** Bits set in a 32-bit word. */
+function popcount(word: number): number {
+  let x = word - ((word >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * modelEmissions over packed weights: a slot without weights is skipped (adding zeros changes no score), a
+ * slot with weights is read at its rank. The weights are whole numbers of steps, so every sum is exact in a
+ * float and equals the dense table's.
+ */
+function packedEmissions(packed: PackedWeights, hashBits: number, features: SentenceFeatures): Float32Array {
+  const mask = (1 << hashBits) - 1;
+  const { index, rows } = packed;
+  const { hashes, offsets } = features;
+  const n = offsets.length - 1;
+  const scores = new Float32Array(n * LABEL_COUNT);
+  // LABEL_COUNT is 9 (the order of NER_LABELS is part of the model file): one integer sum per label, kept in
+  // locals rather than read and written back in the float array once per feature.
+  for (let i = 0; i < n; i++) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let s4 = 0;
+    let s5 = 0;
+    let s6 = 0;
+    let s7 = 0;
+    let s8 = 0;
+    const last = offsets[i + 1] ?? 0;
+    for (let f = offsets[i] ?? 0; f < last; f++) {
+      const slot = (hashes[f] ?? 0) & mask;
+      const word = (slot >>> 5) << 1;
+      const bits = index[word] ?? 0;
+      const bit = slot & 31;
+      if (((bits >>> bit) & 1) === 0) continue;
+      const base = ((index[word + 1] ?? 0) + (bit === 0 ? 0 : popcount(bits << (32 - bit)))) * 9;
+      s0 += rows[base] ?? 0;
+      s1 += rows[base + 1] ?? 0;
+      s2 += rows[base + 2] ?? 0;
+      s3 += rows[base + 3] ?? 0;
+      s4 += rows[base + 4] ?? 0;
+      s5 += rows[base + 5] ?? 0;
+      s6 += rows[base + 6] ?? 0;
+      s7 += rows[base + 7] ?? 0;
+      s8 += rows[base + 8] ?? 0;
+    }
+    const at = i * 9;
+    scores[at] = s0;
+    scores[at + 1] = s1;
+    scores[at + 2] = s2;
+    scores[at + 3] = s3;
+    scores[at + 4] = s4;
+    scores[at + 5] = s5;
+    scores[at + 6] = s6;
+    scores[at + 7] = s7;
+    scores[at + 8] = s8;
+  }
+  return scores;
+}
+
 /** Emission scores, LABEL_COUNT per token, from a model: one row of weights per feature hash. */
 export function modelEmissions(model: NerModel, features: SentenceFeatures): Float32Array {
+  if (model.packed !== undefined && LABEL_COUNT === 9)
+    return packedEmissions(model.packed, model.hashBits, features);
   const mask = (1 << model.hashBits) - 1;
   const { weights } = model;
   const { hashes, offsets } = features;
