@@ -60,6 +60,28 @@ function shapeClass(ch: string): string {
   return /\p{N}/u.test(ch) ? 'd' : ch;
 }
 
+/** shapeClass as a UTF-16 code unit: every class is one ("X", "x", "d" or the character itself). */
+function shapeCode(word: string, i: number): number {
+  const c = word.charCodeAt(i);
+  if (c >= 65 && c <= 90) return 88;
+  if (c >= 97 && c <= 122) return 120;
+  if (c >= 48 && c <= 57) return 100;
+  if (c < 128) return c;
+  return shapeClass(word[i] ?? '').charCodeAt(0);
+}
+
+/** hashString(wordShape(word)) without building the shape. */
+function shapeHash(word: string): number {
+  let h = FNV_OFFSET;
+  let last = -1;
+  for (let i = 0; i < word.length; i++) {
+    const c = shapeCode(word, i);
+    if (c !== last) h = Math.imul(h ^ c, FNV_PRIME);
+    last = c;
+  }
+  return h;
+}
+
 /** The word's shape with runs collapsed: "Sharaa" → "Xx", "al-Sharaa" → "x-Xx", "1996-08-22" → "d-d-d". */
 export function wordShape(word: string): string {
   let out = '';
@@ -150,11 +172,19 @@ function markPlaces(words: readonly string[]): Uint8Array {
   return marks;
 }
 
+/** Classes 1-3 of lexiconClass in one map, so that a word in no list costs one look-up, not three. */
+const LEXICON_CLASS = new Map<string, number>();
+for (const [words, cls] of [
+  [NAME_PARTICLES, 3],
+  [ORG_WORDS, 2],
+  [TITLE_WORDS, 1],
+] as const)
+  for (const w of words) LEXICON_CLASS.set(w, cls);
+
 /** The lexicon class of a lower-case word: 1 title, 2 organisation word, 3 particle, 4 name prefix, 0 none. */
 function lexiconClass(lower: string): number {
-  if (TITLE_WORDS.has(lower)) return 1;
-  if (ORG_WORDS.has(lower)) return 2;
-  if (NAME_PARTICLES.has(lower)) return 3;
+  const listed = LEXICON_CLASS.get(lower);
+  if (listed !== undefined) return listed;
   if (lower.length > 3 && lower.includes('-') && NAME_PREFIXES.some((p) => lower.startsWith(p))) return 4;
   return 0;
 }
@@ -206,12 +236,56 @@ const OUTSIDE = 5;
 /** Features per token at most: 4 + 8 affixes + 14 context + initial + headline + 3 document. */
 const MAX_FEATURES = 31;
 
-/** Feature hashes of every token of a sentence (words as tokenised). */
-export function featurizeSentence(words: readonly string[], doc: DocumentContext): SentenceFeatures {
+/**
+ * Room for the features of several sentences, handed out as views: one buffer per document rather than two
+ * per sentence (allocating typed arrays cost more than filling them). featureSlots says how much to ask for.
+ */
+export type FeatureArena = {
+  readonly hashes: Uint32Array;
+  readonly offsets: Uint32Array;
+  used: number;
+  rows: number;
+};
+
+/** The room featurizeSentence needs for sentences of these token counts. */
+export function featureArena(tokenCounts: readonly number[]): FeatureArena {
+  let tokens = 0;
+  for (const n of tokenCounts) tokens += n;
+  return {
+    hashes: new Uint32Array(tokens * MAX_FEATURES),
+    offsets: new Uint32Array(tokens + tokenCounts.length),
+    used: 0,
+    rows: 0,
+  };
+}
+
+/** Room for the features of n tokens: views into the arena when it has it, else arrays of their own. */
+function roomFor(n: number, arena: FeatureArena | undefined): { hashes: Uint32Array; offsets: Uint32Array } {
+  if (
+    arena === undefined ||
+    arena.hashes.length - arena.used < n * MAX_FEATURES ||
+    arena.offsets.length - arena.rows < n + 1
+  )
+    return { hashes: new Uint32Array(n * MAX_FEATURES), offsets: new Uint32Array(n + 1) };
+  return {
+    hashes: arena.hashes.subarray(arena.used, arena.used + n * MAX_FEATURES),
+    offsets: arena.offsets.subarray(arena.rows, arena.rows + n + 1),
+  };
+}
+
+/**
+ * Feature hashes of every token of a sentence (words as tokenised), written into `arena` when it has room
+ * (featureArena), else into arrays of their own.
+ */
+export function featurizeSentence(
+  words: readonly string[],
+  doc: DocumentContext,
+  arena?: FeatureArena,
+): SentenceFeatures {
   const n = words.length;
   const lower = words.map((w) => w.toLowerCase());
   const hWord = lower.map(hashString);
-  const hShape = words.map((w) => hashString(wordShape(w)));
+  const hShape = words.map(shapeHash);
   const lex = lower.map(lexiconClass);
   const initial = markInitial(words);
   const places = markPlaces(words);
@@ -220,8 +294,7 @@ export function featurizeSentence(words: readonly string[], doc: DocumentContext
   const shape = (i: number) => (i < 0 ? START : i >= n ? END : (hShape[i] ?? 0));
   const lexAt = (i: number) => (i < 0 || i >= n ? OUTSIDE : (lex[i] ?? 0));
   const placeAt = (i: number) => (i < 0 || i >= n ? OUTSIDE : (places[i] ?? 0));
-  const hashes = new Uint32Array(n * MAX_FEATURES);
-  const offsets = new Uint32Array(n + 1);
+  const { hashes, offsets } = roomFor(n, arena);
   let k = 0;
   const add = (h: number) => {
     hashes[k++] = h >>> 0;
@@ -232,7 +305,7 @@ export function featurizeSentence(words: readonly string[], doc: DocumentContext
     const lw = lower[i] ?? '';
     add(S.bias);
     add(mix(S.word, word(i)));
-    add(mix(S.form, hashString(w)));
+    add(mix(S.form, w === lw ? word(i) : hashString(w)));
     add(mix(S.shape, shape(i)));
     let prefix = FNV_OFFSET;
     let suffix = FNV_OFFSET;
@@ -262,10 +335,16 @@ export function featurizeSentence(words: readonly string[], doc: DocumentContext
       const position = initial[i] || headline ? 1 : 0;
       add(mix(S.docLower, (doc.lowercase.has(lw) ? 2 : 0) + position));
       add(mix(S.docCapitalised, (doc.capitalisedMid.has(lw) ? 2 : 0) + position));
-      add(mix(S.common, (doc.common.has(commonWordHash(lw)) ? 2 : 0) + position));
+      // commonWordHash(lw), from the word's hash already at hand.
+      const common = (word(i) >>> 0) % (1 << COMMON_HASH_BITS);
+      add(mix(S.common, (doc.common.has(common) ? 2 : 0) + position));
     }
   }
   offsets[n] = k;
+  if (arena !== undefined && hashes.buffer === arena.hashes.buffer) {
+    arena.used += k;
+    arena.rows += n + 1;
+  }
   return { hashes: hashes.subarray(0, k), offsets };
 }
 

@@ -1,12 +1,13 @@
 import {
   collectDocumentContext,
+  featureArena,
   featurizeSentence,
   markCommonOpeners,
   type SentenceFeatures,
 } from './features';
-import { LABEL_COUNT, type NerModel } from './model';
+import type { NerModel } from './model';
 import { ALL_POST_RULES, applyPostRules, type PostRules } from './post-rules';
-import { labelsToSpans, modelEmissions, type TokenSpan, viterbi } from './tagger';
+import { labelsToSpans, type TokenSpan, tagFeatures } from './tagger';
 import { type NerToken, tokenizeForNer } from './tokens';
 
 /** A tagged entity with character offsets into the document's text. */
@@ -43,18 +44,17 @@ export function prepareDocument(
   );
   const words = tokens.map((ts) => ts.map((t) => t.text));
   const doc = collectDocumentContext(words, common);
+  const arena = featureArena(words.map((ws) => ws.length));
   return {
     tokens,
-    features: words.map((ws) => featurizeSentence(ws, doc)),
+    features: words.map((ws) => featurizeSentence(ws, doc, arena)),
     openers: words.map((ws) => markCommonOpeners(ws, doc)),
   };
 }
 
 /** Label indices of one prepared sentence under a model. */
 export function tagPrepared(model: NerModel, features: SentenceFeatures): Uint8Array {
-  if (features.offsets.length <= 1) return new Uint8Array(0);
-  const emissions = modelEmissions(model, features);
-  return viterbi(emissions, model.transitions, emissions.length / LABEL_COUNT);
+  return tagFeatures(model, features);
 }
 
 /** One range's tokens and the tagger's entities in it. */

@@ -23,12 +23,16 @@ function popcount(word: number): number {
  * slot with weights is read at its rank. The weights are whole numbers of steps, so every sum is exact in a
  * float and equals the dense table's.
  */
-function packedEmissions(packed: PackedWeights, hashBits: number, features: SentenceFeatures): Float32Array {
+function packedEmissions(
+  packed: PackedWeights,
+  hashBits: number,
+  features: SentenceFeatures,
+  scores = new Float32Array((features.offsets.length - 1) * LABEL_COUNT),
+): Float32Array {
   const mask = (1 << hashBits) - 1;
   const { index, rows } = packed;
   const { hashes, offsets } = features;
   const n = offsets.length - 1;
-  const scores = new Float32Array(n * LABEL_COUNT);
   // LABEL_COUNT is 9 (the order of NER_LABELS is part of the model file): one integer sum per label, kept in
   // locals rather than read and written back in the float array once per feature.
   for (let i = 0; i < n; i++) {
@@ -94,6 +98,29 @@ export function modelEmissions(model: NerModel, features: SentenceFeatures): Flo
 }
 
 /**
+ * Scratch arrays of the tagger, reused from sentence to sentence (allocating typed arrays per sentence cost
+ * more than the work in them). Each call overwrites what it reads before reading it, and nothing keeps them.
+ */
+let scratchEmissions = new Float32Array(64 * LABEL_COUNT);
+let scratchBack = new Uint8Array(64 * LABEL_COUNT);
+const scratchBest = new Float64Array(LABEL_COUNT);
+const scratchNext = new Float64Array(LABEL_COUNT);
+
+/** Label indices of a sentence's features under a model: emissions, then viterbi. */
+export function tagFeatures(model: NerModel, features: SentenceFeatures): Uint8Array {
+  const n = features.offsets.length - 1;
+  if (n <= 0) return new Uint8Array(0);
+  if (model.packed === undefined || LABEL_COUNT !== 9)
+    return viterbi(modelEmissions(model, features), model.transitions, n);
+  if (scratchEmissions.length < n * LABEL_COUNT) scratchEmissions = new Float32Array(n * LABEL_COUNT * 2);
+  return viterbi(
+    packedEmissions(model.packed, model.hashBits, features, scratchEmissions),
+    model.transitions,
+    n,
+  );
+}
+
+/**
  * The best label sequence under emission and constrained transition scores (constrainTransitions): first-order
  * Viterbi, linear in the number of tokens. transitions[LABEL_COUNT * LABEL_COUNT + y] scores a sentence
  * starting with y.
@@ -102,9 +129,10 @@ export function viterbi(emissions: Float32Array, transitions: Float64Array, n: n
   const L = LABEL_COUNT;
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
-  const back = new Uint8Array(n * L);
-  let best = new Float64Array(L);
-  let next = new Float64Array(L);
+  if (scratchBack.length < n * L) scratchBack = new Uint8Array(n * L * 2);
+  const back = scratchBack;
+  let best = scratchBest;
+  let next = scratchNext;
   for (let y = 0; y < L; y++) best[y] = (emissions[y] ?? 0) + (transitions[L * L + y] ?? 0);
   for (let i = 1; i < n; i++) {
     for (let y = 0; y < L; y++) {
