@@ -148,7 +148,9 @@ function readWords(tokens: readonly Token[], i: number): Core | undefined {
   let j = i;
   // Bounded: a number in words is a handful of tokens ("three hundred twenty-five").
   for (; j < tokens.length && j < i + 6; j++) {
-    const parts = (tokens[j]?.lower ?? '').split('-');
+    const lower = tokens[j]?.lower ?? '';
+    // Most words have no hyphen: no split (and no array of parts) for them.
+    const parts = lower.includes('-') ? lower.split('-') : [lower];
     if (parts.length > 2) break;
     let ok = true;
     for (const part of parts) {

@@ -355,6 +355,8 @@ export function featurizeSentence(
 export function markCommonOpeners(words: readonly string[], doc: DocumentContext): Uint8Array {
   const initial = markInitial(words);
   return initial.map((flag, i) => {
+    // Most tokens do not open the sentence: their flag stays 0 without lower-casing and hashing the word.
+    if (!flag) return 0;
     const w = words[i] ?? '';
     const lower = w.toLowerCase();
     const common = doc.common.has(commonWordHash(lower)) || doc.lowercase.has(lower);
