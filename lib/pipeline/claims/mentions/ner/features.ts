@@ -245,7 +245,50 @@ export type FeatureArena = {
   readonly offsets: Uint32Array;
   used: number;
   rows: number;
+  /** What a word's features owe to the word alone, per word of the document: most words come back. */
+  readonly words: Map<string, WordPart>;
 };
+
+/** The features of a token that depend on its word alone, and what its neighbours read of it. */
+type WordPart = {
+  readonly lower: string;
+  /** hashString(lower). */
+  readonly word: number;
+  /** hashString of the word's shape (wordShape). */
+  readonly shape: number;
+  readonly lex: number;
+  /** Final hashes of bias, word, form, shape and the prefixes and suffixes, in featurizeSentence's order. */
+  readonly own: readonly number[];
+};
+
+function wordPart(w: string): WordPart {
+  const lower = w.toLowerCase();
+  const word = hashString(lower);
+  const shape = shapeHash(w);
+  const own = [
+    S.bias >>> 0,
+    mix(S.word, word) >>> 0,
+    mix(S.form, w === lower ? word : hashString(w)) >>> 0,
+    mix(S.shape, shape) >>> 0,
+  ];
+  let prefix = FNV_OFFSET;
+  let suffix = FNV_OFFSET;
+  for (let a = 1; a <= 4 && a < lower.length; a++) {
+    prefix = Math.imul(prefix ^ lower.charCodeAt(a - 1), FNV_PRIME);
+    suffix = Math.imul(suffix ^ lower.charCodeAt(lower.length - a), FNV_PRIME);
+    own.push(mix(S.prefix[a - 1] ?? 0, prefix) >>> 0, mix(S.suffix[a - 1] ?? 0, suffix) >>> 0);
+  }
+  return { lower, word, shape, lex: lexiconClass(lower), own };
+}
+
+/** wordPart through the arena's memo of the document's words. */
+function wordPartOf(w: string, memo: Map<string, WordPart> | undefined): WordPart {
+  const known = memo?.get(w);
+  if (known !== undefined) return known;
+  const part = wordPart(w);
+  memo?.set(w, part);
+  return part;
+}
 
 /** The room featurizeSentence needs for sentences of these token counts. */
 export function featureArena(tokenCounts: readonly number[]): FeatureArena {
@@ -256,6 +299,7 @@ export function featureArena(tokenCounts: readonly number[]): FeatureArena {
     offsets: new Uint32Array(tokens + tokenCounts.length),
     used: 0,
     rows: 0,
+    words: new Map(),
   };
 }
 
@@ -283,10 +327,10 @@ export function featurizeSentence(
   arena?: FeatureArena,
 ): SentenceFeatures {
   const n = words.length;
-  const lower = words.map((w) => w.toLowerCase());
-  const hWord = lower.map(hashString);
-  const hShape = words.map(shapeHash);
-  const lex = lower.map(lexiconClass);
+  const parts = words.map((w) => wordPartOf(w, arena?.words));
+  const hWord = parts.map((p) => p.word);
+  const hShape = parts.map((p) => p.shape);
+  const lex = parts.map((p) => p.lex);
   const initial = markInitial(words);
   const places = markPlaces(words);
   const headline = isHeadline(words);
@@ -302,19 +346,10 @@ export function featurizeSentence(
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const w = words[i] ?? '';
-    const lw = lower[i] ?? '';
-    add(S.bias);
-    add(mix(S.word, word(i)));
-    add(mix(S.form, w === lw ? word(i) : hashString(w)));
-    add(mix(S.shape, shape(i)));
-    let prefix = FNV_OFFSET;
-    let suffix = FNV_OFFSET;
-    for (let a = 1; a <= 4 && a < lw.length; a++) {
-      prefix = Math.imul(prefix ^ lw.charCodeAt(a - 1), FNV_PRIME);
-      suffix = Math.imul(suffix ^ lw.charCodeAt(lw.length - a), FNV_PRIME);
-      add(mix(S.prefix[a - 1] ?? 0, prefix));
-      add(mix(S.suffix[a - 1] ?? 0, suffix));
-    }
+    const part = parts[i];
+    const lw = part?.lower ?? '';
+    // Bias, word, form, shape, prefixes and suffixes: the word's own features.
+    for (const h of part?.own ?? []) hashes[k++] = h;
     add(mix(S.prev, word(i - 1)));
     add(mix(S.next, word(i + 1)));
     add(mix(S.prev2, word(i - 2)));
