@@ -2,6 +2,7 @@ import { splitParagraphs } from '../extract/parse-text';
 import type { Article, ParsedDocument, Rejection } from '../types';
 import { splitAppendedStory } from './appended-story';
 import { articleVerdict } from './article-verdict';
+import { findCommentThread } from './comment-thread';
 import { removeFeedFurniture } from './feed-furniture';
 import { isBoilerplateParagraph, removeBoilerplate } from './furniture-lines';
 import { normalizeText } from './normalize-text';
@@ -57,11 +58,22 @@ export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
   const firstPass = removeBoilerplate(raw);
   // Reflowing can split off heading lines that only now stand alone as boilerplate ("Advertisement").
   const secondPass = removeBoilerplate(firstPass.paragraphs.flatMap(reflowParagraph));
-  const feed = removeFeedFurniture(secondPass.paragraphs);
+  // Comments whose opener line was lost: a thread of recurring signatures below the article.
+  const thread = findCommentThread(secondPass.paragraphs);
+  const unthreaded =
+    thread === undefined
+      ? secondPass.paragraphs
+      : [...secondPass.paragraphs.slice(0, thread.start), ...secondPass.paragraphs.slice(thread.end + 1)];
+  const feed = removeFeedFurniture(unthreaded, doc.format === 'text');
   return {
     raw,
     blocks: feed.paragraphs,
-    ruleRemoved: firstPass.removed + secondPass.removed + feed.removed + (comments.cut ? 1 : 0),
+    ruleRemoved:
+      firstPass.removed +
+      secondPass.removed +
+      feed.removed +
+      (comments.cut ? 1 : 0) +
+      (thread === undefined ? 0 : thread.end - thread.start + 1),
   };
 }
 

@@ -7,6 +7,8 @@
  * for the gallery", tag lists, bare URLs). Each check is one anchored or bounded regular expression per block: linear time.
  */
 
+import { isSignature } from './block-features';
+
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
 const DISCLAIMER_HEADING =
   /^(?:legal )?(?:disclaimer|notice|legal notice|important (?:information|notice))|^haftungsausschluss|^rechtliche[rn]? hinweise?|^(?:wichtiger )?hinweis|^aviso legal|^(?:nota|advertencia) legal|^descargo de responsabilidad|^avertissement|^mentions? légales?|^avis (?:juridique|de non-responsabilité)|^clause de non-responsabilité/u;
@@ -66,9 +68,10 @@ function unbulleted(line: string): string {
 }
 
 /** Single-line furniture that may also stand as a line of a list or of a block of lines. */
-function isFurnitureLine(line: string): boolean {
+function isFurnitureLine(line: string, keepSignatures: boolean): boolean {
   const text = unbulleted(line);
-  return text !== '' && (isCommentCounter(text) || isStoryNavigation(text) || isLinkPrompt(text));
+  if (text === '' || (keepSignatures && isSignature(text))) return false;
+  return isCommentCounter(text) || isStoryNavigation(text) || isLinkPrompt(text);
 }
 
 function stripEnd(text: string): string {
@@ -129,8 +132,10 @@ export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; read
 /**
  * Drops disclaimer headings with the disclaimer block(s) under them, blocks that read as disclaimers,
  * and comment counters. Each heading-and-notice group or single block counts as one removed block.
+ * With `keepSignatures`, readers' signature lines ("Sam | Jan 10, 2008 4:49 PM", which read as a
+ * two-label link bar) stay for the block classifier, to which they say where comments are.
  */
-export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureResult {
+export function removeFeedFurniture(blocks: readonly string[], keepSignatures = false): FeedFurnitureResult {
   const kept: string[] = [];
   let removed = 0;
   for (let i = 0; i < blocks.length; i += 1) {
@@ -145,14 +150,14 @@ export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureRes
         continue;
       }
     }
-    if (isDisclaimer(block) || isFurnitureLine(block)) {
+    if (isDisclaimer(block) || isFurnitureLine(block, keepSignatures)) {
       removed += 1;
       continue;
     }
     // A list or block of lines keeps its other lines; the furniture lines in it go (one removed block).
     const lines = block.split('\n');
     if (lines.length > 1) {
-      const rest = lines.filter((line) => !isFurnitureLine(line));
+      const rest = lines.filter((line) => !isFurnitureLine(line, keepSignatures));
       if (rest.length < lines.length) {
         removed += 1;
         if (rest.length > 0) kept.push(rest.join('\n'));

@@ -109,7 +109,7 @@ const PARAGRAPH_RULES: readonly Rule[] = [
   // Comment prompts and counters.
   {
     pattern:
-      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion|debate)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?comments|comments? (?:are|is) closed|comments? \(\d+\)|have your say|kommentar schreiben|kommentare anzeigen|deja (?:un|tu) comentario|ver comentarios|laisser un commentaire|réagir|voir les commentaires)/u,
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion|debate)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?comments|comments? (?:are|is) closed|comments? \(\d+\)|have your say|your (?:views|comments|thoughts|opinions?) on this (?:story|article|post|issue)\b|kommentar schreiben|kommentare anzeigen|deja (?:un|tu) comentario|ver comentarios|laisser un commentaire|réagir|voir les commentaires)/u,
     maxChars: 150,
   },
   // Photo credits and captions labels.
@@ -194,7 +194,7 @@ const TEASER_RULES: readonly Rule[] = [
   { pattern: /^>>.*<<$/u, maxChars: 250 },
   {
     pattern:
-      /(?:…|\.{3}) ?(?:mehr|more|más|plus|więcej|weiterlesen|read more|leer más|lire la suite)(?: ?[•·>»]+)?$/u,
+      /(?:…|\.{3}) ?\(?(?:mehr|more|más|plus|więcej|weiterlesen|read more|read the rest|leer más|lire la suite)\)?(?: ?[•·>»]+)?$/u,
     maxChars: 200,
   },
 ];
