@@ -34,10 +34,10 @@ const COMMENT_MARKER =
   /^(?:\d+ )?(?:reader'?s'? |readers'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?)\b|^(?:add|post|leave|write|submit|send) (?:a |an |your )?(?:comment|reply|response)|^discuss this|^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:responses?|comments?|thoughts|replies|reactions) (?:to|on) [“"«„']|^have your say|^report (?:abuse|this comment)|^join the (?:discussion|conversation|debate)|^what do you think|^(?:show|view|read|see|load) (?:all )?(?:\d+ )?(?:comments|replies)|comment zone|^(?:posted|written|submitted) by\b|^talkback|^reader reactions?|^your (?:views|reactions?|opinions?)\b|^(?:recommend|reply|flag|like)(?: this)?(?: comment)?$/u;
 /**
  * Comment signatures and timestamps: "Posted by Sam on 10 January 2008 5:58 PM", "Sam | 5:58:12 pm",
- * "Sam | Jan 10, 2008", "Sam says:". Bounded, anchored alternatives: linear on any line.
+ * "Sam | Jan 10, 2008", "Sam (6 days ago)", "Sam says:". Bounded, anchored alternatives: linear on any line.
  */
 const SIGNATURE =
-  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2}(?::\d{2})? ?(?:am|pm)\b|^[^|\n]{1,40} \| [^|\n]{0,30}\b(?:19|20)\d{2}\b|\b(?:wrote|says|said|schreibt|escribió|dice|écrit|a écrit) ?:$/u;
+  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2}(?::\d{2})? ?(?:am|pm)\b|^[^|\n]{1,40} \| [^|\n]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\)?$|\b(?:wrote|says|said|schreibt|escribió|dice|écrit|a écrit) ?:$/u;
 const MAX_SIGNATURE_WORDS = 18;
 /**
  * A reader's name and place under a comment ("Sam, Leeds, UK", "Alex B, springfield,"): a short line

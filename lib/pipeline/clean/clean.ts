@@ -2,7 +2,7 @@ import { splitParagraphs } from '../extract/parse-text';
 import type { Article, ParsedDocument, Rejection } from '../types';
 import { splitAppendedStory } from './appended-story';
 import { articleVerdict } from './article-verdict';
-import { findCommentThread } from './comment-thread';
+import { findCommentThread, recentCommentBlocks } from './comment-thread';
 import { removeFeedFurniture } from './feed-furniture';
 import { isBoilerplateParagraph, removeBoilerplate } from './furniture-lines';
 import { normalizeText } from './normalize-text';
@@ -58,12 +58,13 @@ export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
   const firstPass = removeBoilerplate(raw);
   // Reflowing can split off heading lines that only now stand alone as boilerplate ("Advertisement").
   const secondPass = removeBoilerplate(firstPass.paragraphs.flatMap(reflowParagraph));
-  // Comments whose opener line was lost: a thread of recurring signatures below the article.
+  // Comments whose opener line was lost: a thread of recurring signatures below the article, and a
+  // "recent comments" widget anywhere.
   const thread = findCommentThread(secondPass.paragraphs);
-  const unthreaded =
-    thread === undefined
-      ? secondPass.paragraphs
-      : [...secondPass.paragraphs.slice(0, thread.start), ...secondPass.paragraphs.slice(thread.end + 1)];
+  const widget = recentCommentBlocks(secondPass.paragraphs);
+  const unthreaded = secondPass.paragraphs.filter(
+    (_, i) => !widget.has(i) && (thread === undefined || i < thread.start || i > thread.end),
+  );
   const feed = removeFeedFurniture(unthreaded, doc.format === 'text');
   return {
     raw,
@@ -73,7 +74,7 @@ export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
       secondPass.removed +
       feed.removed +
       (comments.cut ? 1 : 0) +
-      (thread === undefined ? 0 : thread.end - thread.start + 1),
+      (secondPass.paragraphs.length - unthreaded.length),
   };
 }
 

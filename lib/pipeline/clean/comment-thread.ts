@@ -107,3 +107,30 @@ function threadRange(
   }
   return { start, end };
 }
+
+/**
+ * A "recent comments" widget: lines of a reader's name, "on", the story's title and the comment
+ * ("Sam Lee on Budget passes: I doubt it will last."). The name is one to four capitalised words and
+ * the title ends at the first colon: bounded, anchored, linear.
+ */
+const RECENT_COMMENT = /^\p{Lu}[\p{L}'’.-]{0,20}(?: \p{Lu}[\p{L}'’.-]{0,20}){0,3} on [^:\n]{3,150}: \S/u;
+/** Such lines this many times, each within two blocks of the last, are a widget, not prose. */
+const MIN_RECENT_COMMENTS = 3;
+
+/** Indices of blocks that belong to a run of recent-comment lines (see RECENT_COMMENT). */
+export function recentCommentBlocks(blocks: readonly string[]): ReadonlySet<number> {
+  const found = new Set<number>();
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length >= MIN_RECENT_COMMENTS) for (const i of run) found.add(i);
+    run = [];
+  };
+  for (let i = 0; i < blocks.length; i += 1) {
+    const block = blocks[i] ?? '';
+    if (block.length > 2_000 || !RECENT_COMMENT.test(block)) continue;
+    if (run.length > 0 && i - (run[run.length - 1] ?? i) > 2) flush();
+    run.push(i);
+  }
+  flush();
+  return found;
+}

@@ -52,7 +52,7 @@ const MAX_STORY_NAVIGATION_CHARS = 200;
  * links, and bare URLs.
  */
 const LINK_PROMPT =
-  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^(?:https?:\/\/|www\.)\S+$| \| \d{1,2}\/\d{1,2}\/\d{2,4}$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
+  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^interactive (?:guide|map|graphic|timeline|feature)s?\s?:|^(?:https?:\/\/|www\.)\S+$| \| \d{1,2}\/\d{1,2}\/\d{2,4}$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
 const MAX_LINK_PROMPT_WORDS = 15;
 const MAX_TAG_LIST_CHARS = 300;
 
@@ -112,8 +112,21 @@ export function isStoryNavigation(block: string): boolean {
 const TWO_LINK_BAR = /^[^|.!?]{1,50} \| [^|.!?]{1,50}$/u;
 const MAX_LINK_LABEL_WORDS = 6;
 
+/**
+ * A section kicker in capitals and a bar before a short headline ("VOTERS GUIDE | Where to vote"): a
+ * link to another page. Matched on the block as written (the capitals are the signal).
+ */
+const KICKER_LINK = /^\p{Lu}[\p{Lu}\p{N} '&.-]{1,30} \| \S/u;
+const MAX_KICKER_LINK_WORDS = 14;
+
 export function isLinkPrompt(block: string): boolean {
   const text = normalize(block);
+  if (
+    KICKER_LINK.test(block.trim()) &&
+    text.split(' ').length <= MAX_KICKER_LINK_WORDS &&
+    !/[.!?]["'”’)]*$/u.test(text)
+  )
+    return true;
   if (
     TWO_LINK_BAR.test(text) &&
     text.split(' | ').every((label) => label.split(' ').length <= MAX_LINK_LABEL_WORDS)

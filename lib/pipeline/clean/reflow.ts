@@ -147,8 +147,10 @@ export function reflowParagraph(paragraph: string): string[] {
       lone = [];
     };
     for (const block of wrappedBlocks(run)) {
-      if (block.length === 1) {
-        lone.push(block[0] ?? '');
+      if (block.length === 1 || !SENTENCE_END.test(tidy(block[block.length - 1] ?? ''))) {
+        // A lone line, or a "wrapped" block that does not end a sentence: a list of headlines that
+        // happen to fill the width (wrapped prose and notices end with a full stop).
+        for (const line of block) lone.push(line);
         continue;
       }
       flushLone();
