@@ -140,6 +140,19 @@ export function isLinkPrompt(block: string): boolean {
   );
 }
 
+const MAX_LINKED_HEADLINE_WORDS = 12;
+
+/** One short line that does not end a sentence: how a linked headline reads. */
+function isLinkedHeadline(block: string): boolean {
+  const text = block.trim();
+  return (
+    text !== '' &&
+    !text.includes('\n') &&
+    text.split(' ').length <= MAX_LINKED_HEADLINE_WORDS &&
+    !/[.!?:;]["'”’)]*$/u.test(text)
+  );
+}
+
 export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; readonly removed: number };
 
 /**
@@ -151,8 +164,15 @@ export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; read
 export function removeFeedFurniture(blocks: readonly string[], keepSignatures = false): FeedFurnitureResult {
   const kept: string[] = [];
   let removed = 0;
+  const furniture = blocks.map((block) => isDisclaimer(block) || isFurnitureLine(block, keepSignatures));
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i] ?? '';
+    // A headline between two furniture lines ("In pictures: …", a headline, "Team A | Team B") is a
+    // box of links to other stories inside the article.
+    if (furniture[i - 1] === true && furniture[i + 1] === true && isLinkedHeadline(block)) {
+      removed += 1;
+      continue;
+    }
     if (isDisclaimerHeading(block)) {
       const next = blocks[i + 1];
       // "Notice" or "Hinweis" alone heads prose too: the heading goes only with a notice under it.
@@ -163,7 +183,7 @@ export function removeFeedFurniture(blocks: readonly string[], keepSignatures = 
         continue;
       }
     }
-    if (isDisclaimer(block) || isFurnitureLine(block, keepSignatures)) {
+    if (furniture[i] === true) {
       removed += 1;
       continue;
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isPlaceSignature, isSignature, signatureFlags } from '../../../../lib/pipeline/clean/block-features';
 import { cleanArticle } from '../../../../lib/pipeline/clean/clean';
 import { findCommentThread, recentCommentBlocks } from '../../../../lib/pipeline/clean/comment-thread';
-import { isLinkPrompt } from '../../../../lib/pipeline/clean/feed-furniture';
+import { isLinkPrompt, removeFeedFurniture } from '../../../../lib/pipeline/clean/feed-furniture';
 import { isBoilerplateParagraph } from '../../../../lib/pipeline/clean/furniture-lines';
 import { cutAtComments } from '../../../../lib/pipeline/clean/page-copy';
 import { reflowParagraph } from '../../../../lib/pipeline/clean/reflow';
@@ -168,5 +168,26 @@ describe('page links and bylines', () => {
     ];
     const paragraphs = reflowParagraph(lines.join('\n'));
     expect(paragraphs).toEqual(lines);
+  });
+});
+
+describe('a headline between two furniture lines', () => {
+  const before = 'In pictures: the bridge before the repairs';
+  const after = 'Lindholm homepage | Harbour homepage';
+
+  it('goes with them', () => {
+    const result = removeFeedFurniture([EN[0] ?? '', before, 'Ferry to run later boats', after, EN[1] ?? '']);
+    expect(result.paragraphs).toEqual([EN[0], EN[1]]);
+  });
+
+  it('a sentence there stays', () => {
+    const result = removeFeedFurniture([
+      EN[0] ?? '',
+      before,
+      'The ferry will run later.',
+      after,
+      EN[1] ?? '',
+    ]);
+    expect(result.paragraphs).toEqual([EN[0], 'The ferry will run later.', EN[1]]);
   });
 });
