@@ -31,22 +31,57 @@ const SENTENCE_BREAK = /[.!?]["'”’)]* +\p{Lu}/gu;
  * are closed", "Posted by …", "Report abuse"), matched on the lower-cased block.
  */
 const COMMENT_MARKER =
-  /^(?:\d+ )?(?:reader'?s'? |readers'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?)\b|^(?:add|post|leave|write|submit|send) (?:a |an |your )?(?:comment|reply|response)|^discuss this|^have your say|^report (?:abuse|this comment)|^join the (?:discussion|conversation|debate)|^what do you think|^(?:show|view|read|see|load) (?:all )?(?:\d+ )?(?:comments|replies)|comment zone|^(?:posted|written|submitted) by\b|^talkback|^reader reactions?|^your (?:views|reactions?|opinions?)\b|^(?:recommend|reply|flag|like)(?: this)?(?: comment)?$/u;
-/** Comment signatures and timestamps: "Posted by Sam on 10 January 2008 5:58 PM", "Sam | 5:58 pm". */
+  /^(?:\d+ )?(?:reader'?s'? |readers'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?)\b|^(?:add|post|leave|write|submit|send) (?:a |an |your )?(?:comment|reply|response)|^discuss this|^(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:responses?|comments?|thoughts|replies|reactions) (?:to|on) [“"«„']|^have your say|^report (?:abuse|this comment)|^join the (?:discussion|conversation|debate)|^what do you think|^(?:show|view|read|see|load) (?:all )?(?:\d+ )?(?:comments|replies)|comment zone|^(?:posted|written|submitted) by\b|^talkback|^reader reactions?|^your (?:views|reactions?|opinions?)\b|^(?:recommend|reply|flag|like)(?: this)?(?: comment)?$/u;
+/**
+ * Comment signatures and timestamps: "Posted by Sam on 10 January 2008 5:58 PM", "Sam | 5:58:12 pm",
+ * "Sam | Jan 10, 2008", "Sam (6 days ago)", "Sam says:". Bounded, anchored alternatives: linear on any line.
+ */
 const SIGNATURE =
-  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2} ?(?:am|pm)\b|\b(?:wrote|says|said|schreibt|escribió|dice|écrit|a écrit) ?:$/u;
+  /^(?:posted|written|submitted|commented|added) (?:by|on|at)\b|^by [\p{L} .'-]{1,40} (?:on|at|\|) |\b\d{1,2}:\d{2}(?::\d{2})? ?(?:am|pm)\b|^[^|\n]{1,40} \| [^|\n]{0,30}\b(?:19|20)\d{2}\b|\b\d{1,3} (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?) ago\)?$|\b(?:wrote|says|said|schreibt|escribió|dice|écrit|a écrit) ?:$/u;
 const MAX_SIGNATURE_WORDS = 18;
+/**
+ * A reader's name and place under a comment ("Sam, Leeds, UK", "Alex B, springfield,"): a short line
+ * of a name and places separated by commas, without digits or sentence punctuation. One such line
+ * is a dateline or a caption as often as a signature, so these count only when they recur (below).
+ */
+const PLACE_SIGNATURE = /^[\p{L}][\p{L}.'’ -]{0,30}, ?[\p{L}][\p{L}.'’ ,/-]{0,60}$/u;
+const MAX_PLACE_SIGNATURE_WORDS = 7;
+/** Name-and-place lines this many times over are readers' signatures. */
+export const MIN_PLACE_SIGNATURES = 3;
 
 /** Whether a block is a comment signature or timestamp line ("Posted by: Sam | Jan 10, 2008 4:49 PM"). */
 export function isSignature(block: string): boolean {
   const text = block.trim().toLowerCase();
   return (text.match(WORD) ?? []).length <= MAX_SIGNATURE_WORDS && SIGNATURE.test(text);
 }
+
+/** Whether a block is a name-and-place line ("Sam, Leeds, UK"); see PLACE_SIGNATURE. */
+export function isPlaceSignature(block: string): boolean {
+  const text = block.trim();
+  if (text.length > 100) return false;
+  const words = (text.match(WORD) ?? []).length;
+  return words >= 2 && words <= MAX_PLACE_SIGNATURE_WORDS && PLACE_SIGNATURE.test(text);
+}
+
+/**
+ * Which blocks are readers' signatures: signature lines, and name-and-place lines where the page has
+ * at least MIN_PLACE_SIGNATURES of them.
+ */
+export function signatureFlags(blocks: readonly string[]): number[] {
+  const place = blocks.map((block) => (isPlaceSignature(block) ? 1 : 0));
+  let places = 0;
+  for (const x of place) places += x;
+  return blocks.map((block, i) =>
+    isSignature(block) || (places >= MIN_PLACE_SIGNATURES && place[i] === 1) ? 1 : 0,
+  );
+}
 /** First- and second-person words: readers' comments use them, news prose mostly in quotes. */
 const PERSONAL_WORDS: ReadonlySet<string> = new Set(
   'i me my mine im ive you your youre yours lol ich mir mein du dein yo mi tu je moi mon tu ton'.split(' '),
 );
 const SIGNATURE_WINDOW = 3;
+/** A block with signatures this close on both sides sits inside a thread of comments. */
+const BETWEEN_SIGNATURES = 6;
 
 /** A block of this many words or more counts as prose when locating the page's main run of prose. */
 const PROSE_WORDS = 10;
@@ -95,6 +130,9 @@ export const FEATURE_NAMES: readonly string[] = [
   'afterCommentMarker',
   'signaturesNear',
   'personalShare',
+  'signatureAbove',
+  'signatureBelow',
+  'betweenSignatures',
 ];
 
 type Base = {
@@ -147,6 +185,9 @@ type Context = {
   readonly marker: readonly number[];
   readonly markerBefore: readonly number[];
   readonly signaturePrefix: readonly number[];
+  /** Per block, the index of the nearest signature above it (-1: none) and below it (n: none). */
+  readonly signatureUp: readonly number[];
+  readonly signatureDown: readonly number[];
   readonly runStart: number;
   readonly runEnd: number;
   readonly prosePrefix: readonly number[];
@@ -182,9 +223,19 @@ function pageContext(blocks: readonly string[]): Context {
   const wordCounts = base.map((b) => b.words);
   const lower = blocks.map((block) => block.trim().toLowerCase());
   const marker = lower.map((text) => (COMMENT_MARKER.test(text) ? 1 : 0));
-  const signature = lower.map((text, i) =>
-    (base[i]?.words ?? 0) <= MAX_SIGNATURE_WORDS && SIGNATURE.test(text) ? 1 : 0,
-  );
+  const signature = signatureFlags(blocks);
+  const signatureUp: number[] = [];
+  let up = -1;
+  for (let i = 0; i < n; i += 1) {
+    signatureUp.push(up);
+    if (signature[i] === 1) up = i;
+  }
+  const signatureDown: number[] = new Array<number>(n).fill(n);
+  let down = n;
+  for (let i = n - 1; i >= 0; i -= 1) {
+    signatureDown[i] = down;
+    if (signature[i] === 1) down = i;
+  }
   const markerBefore: number[] = [];
   let seenMarker = 0;
   for (let i = 0; i < n; i += 1) {
@@ -202,6 +253,8 @@ function pageContext(blocks: readonly string[]): Context {
     marker,
     markerBefore,
     signaturePrefix: prefixSums(signature),
+    signatureUp,
+    signatureDown,
     runStart,
     runEnd,
     prosePrefix,
@@ -294,6 +347,12 @@ function featureRow(ctx: Context, block: string, i: number): number[] {
     ctx.markerBefore[i] ?? 0,
     Math.min(3, signatures) / 3,
     Math.min(1, 5 * share(personal)),
+    i - (ctx.signatureUp[i] ?? -1) <= SIGNATURE_WINDOW ? 1 : 0,
+    (ctx.signatureDown[i] ?? n) - i <= SIGNATURE_WINDOW ? 1 : 0,
+    i - (ctx.signatureUp[i] ?? -1) <= BETWEEN_SIGNATURES &&
+    (ctx.signatureDown[i] ?? n) - i <= BETWEEN_SIGNATURES
+      ? 1
+      : 0,
   ];
 }
 

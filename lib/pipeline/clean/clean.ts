@@ -2,6 +2,7 @@ import { splitParagraphs } from '../extract/parse-text';
 import type { Article, ParsedDocument, Rejection } from '../types';
 import { splitAppendedStory } from './appended-story';
 import { articleVerdict } from './article-verdict';
+import { findCommentThread, recentCommentBlocks } from './comment-thread';
 import { removeFeedFurniture } from './feed-furniture';
 import { isBoilerplateParagraph, removeBoilerplate } from './furniture-lines';
 import { normalizeText } from './normalize-text';
@@ -57,11 +58,23 @@ export function articleBlocks(doc: ParsedDocument): ArticleBlocks {
   const firstPass = removeBoilerplate(raw);
   // Reflowing can split off heading lines that only now stand alone as boilerplate ("Advertisement").
   const secondPass = removeBoilerplate(firstPass.paragraphs.flatMap(reflowParagraph));
-  const feed = removeFeedFurniture(secondPass.paragraphs);
+  // Comments whose opener line was lost: a thread of recurring signatures below the article, and a
+  // "recent comments" widget anywhere.
+  const thread = findCommentThread(secondPass.paragraphs);
+  const widget = recentCommentBlocks(secondPass.paragraphs);
+  const unthreaded = secondPass.paragraphs.filter(
+    (_, i) => !widget.has(i) && (thread === undefined || i < thread.start || i > thread.end),
+  );
+  const feed = removeFeedFurniture(unthreaded, doc.format === 'text');
   return {
     raw,
     blocks: feed.paragraphs,
-    ruleRemoved: firstPass.removed + secondPass.removed + feed.removed + (comments.cut ? 1 : 0),
+    ruleRemoved:
+      firstPass.removed +
+      secondPass.removed +
+      feed.removed +
+      (comments.cut ? 1 : 0) +
+      (secondPass.paragraphs.length - unthreaded.length),
   };
 }
 

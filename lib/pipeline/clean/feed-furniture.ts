@@ -7,6 +7,8 @@
  * for the gallery", tag lists, bare URLs). Each check is one anchored or bounded regular expression per block: linear time.
  */
 
+import { isSignature } from './block-features';
+
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
 const DISCLAIMER_HEADING =
   /^(?:legal )?(?:disclaimer|notice|legal notice|important (?:information|notice))|^haftungsausschluss|^rechtliche[rn]? hinweise?|^(?:wichtiger )?hinweis|^aviso legal|^(?:nota|advertencia) legal|^descargo de responsabilidad|^avertissement|^mentions? légales?|^avis (?:juridique|de non-responsabilité)|^clause de non-responsabilité/u;
@@ -50,7 +52,7 @@ const MAX_STORY_NAVIGATION_CHARS = 200;
  * links, and bare URLs.
  */
 const LINK_PROMPT =
-  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^(?:https?:\/\/|www\.)\S+$| \| \d{1,2}\/\d{1,2}\/\d{2,4}$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
+  /\b(?:post|add|leave|write) (?:a |your )?comment\b|\bcomment on this (?:article|story|post)\b|\bdiscuss this (?:story|article)\b|\bcomments? \(\d+\)|^click (?:for|here|to)\b|^(?:tell us|let us know) what you think\b|^have your say\b|^in pic(?:ture)?s\s?:|^(?:also see|tags|topics|schlagwörter|etiquetas|mots-clés)\s?:|^(?:gallery|photos?|video|slideshow|audio|galería|galerie|fotos|bildergalerie|vidéo)\s?[|:]|^interactive (?:guide|map|graphic|timeline|feature)s?\s?:|^(?:https?:\/\/|www\.)\S+$| \| \d{1,2}\/\d{1,2}\/\d{2,4}$|\b(?:kommentar schreiben|comentar esta noticia|commenter cet article)\b/u;
 const MAX_LINK_PROMPT_WORDS = 15;
 const MAX_TAG_LIST_CHARS = 300;
 
@@ -66,9 +68,10 @@ function unbulleted(line: string): string {
 }
 
 /** Single-line furniture that may also stand as a line of a list or of a block of lines. */
-function isFurnitureLine(line: string): boolean {
+function isFurnitureLine(line: string, keepSignatures: boolean): boolean {
   const text = unbulleted(line);
-  return text !== '' && (isCommentCounter(text) || isStoryNavigation(text) || isLinkPrompt(text));
+  if (text === '' || (keepSignatures && isSignature(text))) return false;
+  return isCommentCounter(text) || isStoryNavigation(text) || isLinkPrompt(text);
 }
 
 function stripEnd(text: string): string {
@@ -109,8 +112,21 @@ export function isStoryNavigation(block: string): boolean {
 const TWO_LINK_BAR = /^[^|.!?]{1,50} \| [^|.!?]{1,50}$/u;
 const MAX_LINK_LABEL_WORDS = 6;
 
+/**
+ * A section kicker in capitals and a bar before a short headline ("VOTERS GUIDE | Where to vote"): a
+ * link to another page. Matched on the block as written (the capitals are the signal).
+ */
+const KICKER_LINK = /^\p{Lu}[\p{Lu}\p{N} '&.-]{1,30} \| \S/u;
+const MAX_KICKER_LINK_WORDS = 14;
+
 export function isLinkPrompt(block: string): boolean {
   const text = normalize(block);
+  if (
+    KICKER_LINK.test(block.trim()) &&
+    text.split(' ').length <= MAX_KICKER_LINK_WORDS &&
+    !/[.!?]["'”’)]*$/u.test(text)
+  )
+    return true;
   if (
     TWO_LINK_BAR.test(text) &&
     text.split(' | ').every((label) => label.split(' ').length <= MAX_LINK_LABEL_WORDS)
@@ -124,17 +140,39 @@ export function isLinkPrompt(block: string): boolean {
   );
 }
 
+const MAX_LINKED_HEADLINE_WORDS = 12;
+
+/** One short line that does not end a sentence: how a linked headline reads. */
+function isLinkedHeadline(block: string): boolean {
+  const text = block.trim();
+  return (
+    text !== '' &&
+    !text.includes('\n') &&
+    text.split(' ').length <= MAX_LINKED_HEADLINE_WORDS &&
+    !/[.!?:;]["'”’)]*$/u.test(text)
+  );
+}
+
 export type FeedFurnitureResult = { readonly paragraphs: readonly string[]; readonly removed: number };
 
 /**
  * Drops disclaimer headings with the disclaimer block(s) under them, blocks that read as disclaimers,
  * and comment counters. Each heading-and-notice group or single block counts as one removed block.
+ * With `keepSignatures`, readers' signature lines ("Sam | Jan 10, 2008 4:49 PM", which read as a
+ * two-label link bar) stay for the block classifier, to which they say where comments are.
  */
-export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureResult {
+export function removeFeedFurniture(blocks: readonly string[], keepSignatures = false): FeedFurnitureResult {
   const kept: string[] = [];
   let removed = 0;
+  const furniture = blocks.map((block) => isDisclaimer(block) || isFurnitureLine(block, keepSignatures));
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i] ?? '';
+    // A headline between two furniture lines ("In pictures: …", a headline, "Team A | Team B") is a
+    // box of links to other stories inside the article.
+    if (furniture[i - 1] === true && furniture[i + 1] === true && isLinkedHeadline(block)) {
+      removed += 1;
+      continue;
+    }
     if (isDisclaimerHeading(block)) {
       const next = blocks[i + 1];
       // "Notice" or "Hinweis" alone heads prose too: the heading goes only with a notice under it.
@@ -145,14 +183,14 @@ export function removeFeedFurniture(blocks: readonly string[]): FeedFurnitureRes
         continue;
       }
     }
-    if (isDisclaimer(block) || isFurnitureLine(block)) {
+    if (furniture[i] === true) {
       removed += 1;
       continue;
     }
     // A list or block of lines keeps its other lines; the furniture lines in it go (one removed block).
     const lines = block.split('\n');
     if (lines.length > 1) {
-      const rest = lines.filter((line) => !isFurnitureLine(line));
+      const rest = lines.filter((line) => !isFurnitureLine(line, keepSignatures));
       if (rest.length < lines.length) {
         removed += 1;
         if (rest.length > 0) kept.push(rest.join('\n'));

@@ -109,7 +109,7 @@ const PARAGRAPH_RULES: readonly Rule[] = [
   // Comment prompts and counters.
   {
     pattern:
-      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion|debate)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?comments|comments? (?:are|is) closed|comments? \(\d+\)|have your say|kommentar schreiben|kommentare anzeigen|deja (?:un|tu) comentario|ver comentarios|laisser un commentaire|réagir|voir les commentaires)/u,
+      /^(?:leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:conversation|discussion|debate)|(?:show|view|read|see|load) (?:all )?(?:\d+ )?comments|comments? (?:are|is) closed|comments? \(\d+\)|have your say|your (?:views|comments|thoughts|opinions?) on this (?:story|article|post|issue)\b|kommentar schreiben|kommentare anzeigen|deja (?:un|tu) comentario|ver comentarios|laisser un commentaire|réagir|voir les commentaires)/u,
     maxChars: 150,
   },
   // Photo credits and captions labels.
@@ -194,7 +194,7 @@ const TEASER_RULES: readonly Rule[] = [
   { pattern: /^>>.*<<$/u, maxChars: 250 },
   {
     pattern:
-      /(?:…|\.{3}) ?(?:mehr|more|más|plus|więcej|weiterlesen|read more|leer más|lire la suite)(?: ?[•·>»]+)?$/u,
+      /(?:…|\.{3}) ?\(?(?:mehr|more|más|plus|więcej|weiterlesen|read more|read the rest|leer más|lire la suite)\)?(?: ?[•·>»]+)?$/u,
     maxChars: 200,
   },
 ];
@@ -289,9 +289,18 @@ function isHeadlineParagraph(paragraph: string): boolean {
   return paragraph.split('\n').every(isHeadlineLine);
 }
 
+/**
+ * A byline on a line of its own ("By Tomas Berg", "By Ana de la Cruz and Li Wei"): the article's
+ * metadata, not its text. Every word after "By" is a capitalised name or a name particle, so "By the
+ * numbers" or "By then, …" stay.
+ */
+const BYLINE =
+  /^by (?:\p{Lu}[\p{L}'’.-]{0,25})(?: (?:\p{Lu}[\p{L}'’.-]{0,25}|and|&|de|del|la|le|van|von|der|den|da|di|du|al|el|bin|ibn)){0,6}$/u;
+
 /** Whether a whole paragraph is boilerplate by one of the paragraph rules (or entirely standalone lines). */
 export function isBoilerplateParagraph(paragraph: string): boolean {
   if (paragraph.length > MAX_FURNITURE_CHARS) return paragraph.split('\n').every(isStandaloneBoilerplate);
+  if (paragraph.length <= 120 && BYLINE.test(paragraph.trim().replace(/^B[Yy] /u, 'by '))) return true;
   const normalized = normalizeLine(paragraph);
   if (normalized === '') return false;
   if (PARAGRAPH_RULES.some((rule) => normalized.length <= rule.maxChars && rule.pattern.test(normalized)))

@@ -4,7 +4,7 @@
  * navigation, teaser lists, related links, comments and footers that the phrase rules do not know.
  */
 import modelJson from '../../models/boilerplate.json';
-import { isSignature, mainRun } from './block-features';
+import { mainRun, signatureFlags } from './block-features';
 import { type BlockModel, blockProbabilities, parseBlockModel } from './block-model';
 
 export type BlockModels = { readonly text: BlockModel; readonly html: BlockModel };
@@ -43,22 +43,23 @@ function wordCount(block: string): number {
 export function looksLikePage(blocks: readonly string[]): boolean {
   const words = blocks.map(wordCount);
   const [start, end] = mainRun(words);
+  const signature = signatureFlags(blocks);
   let shortOutside = 0;
   let signatures = 0;
   for (let i = 0; i < blocks.length; i += 1) {
     if ((i < start || i > end) && (words[i] ?? 0) <= SHORT_BLOCK_WORDS) shortOutside += 1;
-    if (isSignature(blocks[i] ?? '')) signatures += 1;
+    signatures += signature[i] ?? 0;
   }
   return shortOutside >= MIN_SHORT_OUTSIDE || signatures >= MIN_SIGNATURES;
 }
 
 /**
  * A line that opens a readers' comment section ("12 comments", "Post a comment", "Comments are closed",
- * "Discuss this story", "Posted by Sam on 10 January 2008"), matched on the lower-cased line without
- * trailing punctuation.
+ * "Discuss this story", "One response to “Title”", "Posted by Sam on 10 January 2008"), matched on the
+ * lower-cased line without trailing punctuation.
  */
 const COMMENT_SECTION =
-  /^(?:(?:\d+ )?(?:reader'?s'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?|responses?|reactions?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit|send) (?:a |an |your )?(?:comments?|reply|response)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|discuss this (?:story|article)\b.*|have your say|what do you think|your (?:views|comments|reactions?)|reader reactions?|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire|réagissez|réagir)$|^posted by [^\n]{1,60} (?:on|at) /u;
+  /^(?:(?:\d+ )?(?:reader'?s'? |your |user )?(?:comments?|kommentare?|comentarios?|commentaires?|responses?|reactions?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit|send) (?:a |an |your )?(?:comments?|reply|response)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:responses?|comments?|thoughts|replies|reactions) (?:to|on) [“"«„'][^\n]{1,120}|discuss this (?:story|article)\b.*|have your say|what (?:do )?you think|your (?:views|comments|reactions?)|reader reactions?|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire|réagissez|réagir)$|^posted by [^\n]{1,60} (?:on|at) /u;
 /** A comment-section opener counts only below this many words of article kept above it. */
 const MIN_WORDS_ABOVE_COMMENTS = 80;
 const MAX_COMMENT_OPENER_WORDS = 12;
@@ -95,7 +96,7 @@ function commentsStart(blocks: readonly string[], keep: readonly boolean[]): num
 
 /** Openers that never stand alone as a line of an article ("what do you think" may: it is left out). */
 const STRONG_COMMENT_SECTION =
-  /^(?:(?:\d+ )?(?:reader'?s'? |user )?(?:comments?|kommentare?|comentarios?|commentaires?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit) (?:a |an |your )?(?:comments?|reply)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|discuss this (?:story|article)\b.*|have your say|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire)$/u;
+  /^(?:(?:\d+ )?(?:reader'?s'? |user )?(?:comments?|kommentare?|comentarios?|commentaires?)(?: \(\d+\)| \d+)?|(?:post|add|leave|write|submit) (?:a |an |your )?(?:comments?|reply)|comments? (?:are|is) (?:now )?closed(?: for this (?:story|article|post))?|this (?:article|story|post) has no comments|(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten) (?:responses?|comments?|thoughts|replies|reactions) (?:to|on) [“"«„'][^\n]{1,120}|discuss this (?:story|article)\b.*|(?:\d+ )?talkbacks?(?: \(\d+\))?|most recent of \d+ (?:talkback|comment)s?(?:\(s\))?|have your say|join the (?:discussion|conversation|debate)|(?:kommentar|kommentare) (?:schreiben|verfassen)|escribe (?:un|tu) comentario|(?:laisser|écrire|ajouter) un commentaire)$/u;
 /** Lines of this many words count as prose above a comment opener. */
 const PROSE_LINE_WORDS = 10;
 

@@ -36,6 +36,15 @@ function tidy(line: string): string {
   return line.trim().replace(/ {2,}/g, ' ');
 }
 
+/**
+ * Whether a line can be part of a hard-wrapped block: a line of one token (a bare URL) or one with a
+ * bar between labels ("Gallery | Headline") is a link of a page, standing alone in a paragraph-per-line
+ * text however full it is.
+ */
+function isWrappable(line: string): boolean {
+  return line.includes(' ') && !line.includes(' | ');
+}
+
 /** Lines after a break that, with the line before it, tell the width a block may be wrapped at. */
 const WIDTH_LOOKAHEAD = 2;
 
@@ -66,6 +75,8 @@ function wrappedBlocks(run: readonly string[]): string[][] {
         width = Math.max(width, lengths[j] ?? 0);
     const wrapped =
       previous.length >= MIN_WRAP_WIDTH &&
+      isWrappable(previous) &&
+      isWrappable(next) &&
       previous.length >= width * MIN_FILL &&
       previous.length + 1 + firstWordLength(next) > width &&
       !isListItem(previous) &&
@@ -136,8 +147,10 @@ export function reflowParagraph(paragraph: string): string[] {
       lone = [];
     };
     for (const block of wrappedBlocks(run)) {
-      if (block.length === 1) {
-        lone.push(block[0] ?? '');
+      if (block.length === 1 || !SENTENCE_END.test(tidy(block[block.length - 1] ?? ''))) {
+        // A lone line, or a "wrapped" block that does not end a sentence: a list of headlines that
+        // happen to fill the width (wrapped prose and notices end with a full stop).
+        for (const line of block) lone.push(line);
         continue;
       }
       flushLone();
