@@ -156,8 +156,11 @@ export interface ArticleQueue {
 /** One version of an input in the corpus: its entry, and the content it stands for (the ETag). */
 export type VersionEntry = CorpusEntry & { readonly etag: string };
 
-/** A corpus entry found through the LSH index, with its MinHash signature. */
-export type SimilarEntry = VersionEntry & { readonly signature: Uint32Array };
+/**
+ * A corpus entry found through the LSH index, with its MinHash signature and figures fingerprint (absent on
+ * items written before fingerprints were stored).
+ */
+export type SimilarEntry = VersionEntry & { readonly signature: Uint32Array; readonly figures?: Uint32Array };
 
 /** Where an input version stands in its processing. */
 export type RegistrationState = 'pending' | 'done' | 'deleted';
@@ -213,8 +216,13 @@ export interface DedupIndex {
   /** The entries holding `hash`, earliest first in the corpus order (strongly consistent; capped by the adapter). */
   members(hash: string): Promise<VersionEntry[]>;
   removeMember(hash: string, entry: VersionEntry): Promise<void>;
-  /** Records `entry` under each of its LSH band keys, with its MinHash signature. */
-  putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void>;
+  /** Records `entry` under each of its LSH band keys, with its MinHash signature and figures fingerprint. */
+  putBands(
+    entry: VersionEntry,
+    bands: readonly string[],
+    signature: Uint32Array,
+    figures?: Uint32Array,
+  ): Promise<void>;
   /**
    * The entries recorded under any of `bands` (strongly consistent, each id once). Write your own bands first:
    * of two articles written at the same moment, at least one then sees the other.

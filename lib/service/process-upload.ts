@@ -14,7 +14,14 @@ import {
 import type { Registration, ResultDocument, VersionEntry } from '../ports';
 import { isEarlier, isSameVersion, versionOrder } from '../ports';
 import { mirrorLinks, relateToCorpus } from './corpus-links';
-import { type Copy, currentSighting, enterIdentity, type Identity, identityOf } from './identity';
+import {
+  type Copy,
+  currentSighting,
+  enterIdentity,
+  type Identity,
+  identityOf,
+  type Sighting,
+} from './identity';
 import { readSource, type SourceRead } from './read-source';
 import { saveResult } from './result-writes';
 import { demoteCopy, retireVersion } from './retire';
@@ -119,7 +126,7 @@ async function analyseAndWrite(
   if (sighting.verdict.kind !== 'unique') {
     return settleDuplicate(deps, config, { upload, prepared, identity }, sighting.verdict);
   }
-  return publishCanonical(deps, config, { upload, prepared, identity }, sighting.copies);
+  return publishCanonical(deps, config, { upload, prepared, identity }, sighting);
 }
 
 /** decode → extract → clean → fingerprint, or the rejection of input that is too large or not an article. */
@@ -172,7 +179,7 @@ async function settleDuplicate(
   );
   for (let round = 0; round < MAX_SETTLE_ROUNDS && outcome.kind === 'written'; round++) {
     const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
-    if (latest.verdict.kind === 'unique') return publishCanonical(deps, config, item, latest.copies);
+    if (latest.verdict.kind === 'unique') return publishCanonical(deps, config, item, latest);
     if (latest.verdict.of === verdict.of) break;
     verdict = latest.verdict;
     outcome = await finish(
@@ -193,21 +200,19 @@ async function publishCanonical(
   deps: ServiceDeps,
   config: ServiceConfig,
   item: Identified,
-  copies: readonly Copy[],
+  sighting: Pick<Sighting, 'verdict' | 'copies'>,
 ): Promise<ProcessOutcome> {
   const { upload, prepared } = item;
+  const { copies } = sighting;
+  // Unique here; it may name an earlier near copy that states other figures.
+  const dedup: DedupVerdict = sighting.verdict.kind === 'unique' ? sighting.verdict : { kind: 'unique' };
   const analysis = analyse(deps, config, upload, prepared);
   const claims =
     deps.claims === undefined
       ? analysis.claims
       : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, copies);
   const checked = await matchFactChecks(deps, claims, prepared.article.published);
-  const result = buildProcessedResult(
-    upload.read.source,
-    prepared,
-    { ...analysis, claims: checked },
-    { kind: 'unique' },
-  );
+  const result = buildProcessedResult(upload.read.source, prepared, { ...analysis, claims: checked }, dedup);
   const outcome = await finish(deps, upload, result);
   if (outcome.kind !== 'written') return outcome;
   await mirrorLinks(deps, upload.me, claims);
