@@ -200,7 +200,7 @@ async function publishCanonical(
   deps: ServiceDeps,
   config: ServiceConfig,
   item: Identified,
-  sighting: Pick<Sighting, 'verdict' | 'copies'>,
+  sighting: Sighting,
 ): Promise<ProcessOutcome> {
   const { upload, prepared } = item;
   const { copies } = sighting;
@@ -210,7 +210,7 @@ async function publishCanonical(
   const claims =
     deps.claims === undefined
       ? analysis.claims
-      : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, copies);
+      : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, sighting);
   const checked = await matchFactChecks(deps, claims, prepared.article.published);
   const result = buildProcessedResult(upload.read.source, prepared, { ...analysis, claims: checked }, dedup);
   const outcome = await finish(deps, upload, result);

@@ -96,6 +96,22 @@ describe('factsum analyze', () => {
       expect(a.dedup).toEqual({ kind: 'unique' });
     });
 
+    it('shows only the conflict: its unchanged claims are the same source, which corroborates nothing', () => {
+      const homes = '\nThe floods destroyed 300 homes in the valley, the Red Cross said.\n';
+      const first = join(dir, 'floods-homes.txt');
+      const changed = join(dir, 'floods-homes-19.txt');
+      writeFileSync(first, floods('Twelve') + homes);
+      writeFileSync(changed, floods('Nineteen') + homes);
+      const [a, b] = lines(factsum(['analyze', '--corpus', first, changed]).stdout);
+      expect(b.status).toBe('processed');
+      expect(b.claims).toHaveLength(2);
+      expect(b.claims.map((claim: { related?: { relation: string }[] }) => claim.related)).toMatchObject([
+        [{ relation: 'conflicts', articleId: first }],
+        undefined,
+      ]);
+      expect(a.claims[1].related).toBeUndefined();
+    });
+
     it('stays a duplicate when only the words change ("Twelve" → "12")', () => {
       const first = join(dir, 'floods.txt');
       const digits = join(dir, 'floods-digits.txt');

@@ -1,12 +1,36 @@
 import { extractDates } from '../mentions/dates';
 import { isCapitalised, type Token, tokenize } from './tokens';
-import { readNumber } from './values';
+import { NUMBER_WORDS, readNumber } from './values';
 
 /**
  * Marks that end a sentence: a capitalised word right after one opens a sentence, not a name with a number
  * ("Twelve people died. 19 more…" vs "Boeing 737").
  */
 const SENTENCE_ENDS = new Set(['.', '!', '?', '"', '”', ':']);
+
+/**
+ * Where a number may be: a run of digits and the marks inside numbers ("3,600", "10:30", "2-1"), or a number
+ * word. A run is one character class (it cannot fail midway), the words literal alternatives behind a word
+ * boundary: one pass, no backtracking. Ordinals in words ("fourth") are left out: readNumber reads them only
+ * as ranks after a cue, and a rank is rarely the figure a copy changes.
+ */
+const ANCHOR = new RegExp(
+  `\\d[\\d.,:/-]*|\\b(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})\\b`,
+  'giu',
+);
+
+/**
+ * Characters read either side of an anchor: enough for what readNumber looks at around a number (a qualifier
+ * such as "no fewer than", a unit such as "percentage points" or "years old") and for a date around a day
+ * ("12 September 2024"), so that its day is not read as a count.
+ */
+const REACH = 32;
+
+/**
+ * Figures read per article at most. A story states dozens; past this the text is a table or a list (or an
+ * attack), and its figures are not read at all (readFigures answers undefined) rather than read in part.
+ */
+export const MAX_FIGURES_READ = 2_000;
 
 /** Whether the number at token i is part of a name ("Boeing 737", "Page 2", "FTSE 100"): then it states no figure. */
 function isNamePart(tokens: readonly Token[], i: number): boolean {
@@ -24,15 +48,40 @@ function isClockPart(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * The figures an article states, in text order, each as `<unit>:<amount>` with the values claim frames read
- * ("Twelve" and "12" are both `count:12`, "£4.2m" is `currency:GBP:4200000`, "5 per cent" `percent:5`).
- * Dates are not figures: relative ones resolve against the upload time (two copies of one text would differ)
- * and their days are marked so that "12 March" is not read as a count of 12. Bare years are dates too
- * (readNumber leaves them out), and so are clock times and numbers inside names ("Boeing 737"). Qualifiers
- * ("more than") are left off: a copy that rewrites "over 12" as "more than 12" states the same figure.
- * One pass over the tokens; each reading looks at a bounded window.
+ * Longest stretch tokenised at once: a text dense with numbers is read a piece at a time, so that reading
+ * stops soon after MAX_FIGURES_READ instead of tokenising all of it first.
  */
-export function readFigures(text: string): string[] {
+const MAX_STRETCH = 4_096;
+
+/**
+ * The stretches of a text that may hold numbers, in order: REACH characters either side of each anchor,
+ * widened to whitespace so that no word is cut (by at most REACH more), overlapping ones merged up to
+ * MAX_STRETCH. Linear: one lazy scan.
+ */
+function* numberStretches(text: string): Generator<{ start: number; end: number }> {
+  let open: { start: number; end: number } | undefined;
+  const widen = (at: number, step: 1 | -1) => {
+    let k = at;
+    for (let n = 0; n < REACH && k > 0 && k < text.length && !/\s/u.test(text.charAt(k)); n++) k += step;
+    return k;
+  };
+  for (const m of text.matchAll(ANCHOR)) {
+    const at = m.index ?? 0;
+    const start = widen(Math.max(0, at - REACH), -1);
+    const end = widen(Math.min(text.length, at + m[0].length + REACH), 1);
+    if (open !== undefined && start <= open.end && open.end - open.start < MAX_STRETCH) {
+      open.end = Math.max(open.end, end);
+      continue;
+    }
+    if (open !== undefined) yield open;
+    // A stretch cut at MAX_STRETCH: the next starts where it ended, so no text is read twice.
+    open = { start: open === undefined ? start : Math.max(start, open.end), end };
+  }
+  if (open !== undefined) yield open;
+}
+
+/** The figures of one stretch, appended to `out`; false once `out` holds more than MAX_FIGURES_READ. */
+function readStretch(text: string, out: string[]): boolean {
   const tokens = tokenize(text);
   const taken = new Array<boolean>(tokens.length).fill(false);
   // Two pointers over tokens and date spans (both sorted by start): linear.
@@ -43,13 +92,31 @@ export function readFigures(text: string): string[] {
     const date = dates[d];
     if (date !== undefined && date.start < token.end && token.start < date.end) taken[i] = true;
   });
-  const figures: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (isNamePart(tokens, i) || isClockPart(tokens, i)) continue;
     const reading = readNumber(tokens, i, taken);
     if (reading === undefined) continue;
-    figures.push(`${reading.unit}:${reading.amount}`);
+    out.push(`${reading.unit}:${reading.amount}`);
+    if (out.length > MAX_FIGURES_READ) return false;
     i = reading.end - 1;
+  }
+  return true;
+}
+
+/**
+ * The figures an article states, in text order, each as `<unit>:<amount>` with the values claim frames read
+ * ("Twelve" and "12" are both `count:12`, "£4.2m" is `currency:GBP:4200000`, "5 per cent" `percent:5`);
+ * undefined when it states more than MAX_FIGURES_READ. Dates are not figures: relative ones resolve against
+ * the upload time (two copies of one text would differ) and their days are marked so that "12 March" is not
+ * read as a count of 12. Bare years are dates too (readNumber leaves them out), and so are clock times and
+ * numbers inside names ("Boeing 737"). Qualifiers ("more than") are left off: a copy that rewrites "over 12"
+ * as "more than 12" states the same figure. Only the stretches around digits and number words are tokenised,
+ * since most of a story's words are no number; each reading looks at a bounded window.
+ */
+export function readFigures(text: string): string[] | undefined {
+  const figures: string[] = [];
+  for (const stretch of numberStretches(text)) {
+    if (!readStretch(text.slice(stretch.start, stretch.end), figures)) return undefined;
   }
   return figures;
 }

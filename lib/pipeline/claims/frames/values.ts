@@ -192,6 +192,19 @@ function readArticleNumber(tokens: readonly Token[], i: number): Core | undefine
   return undefined;
 }
 
+/**
+ * Every word that can start or scale a number readNumber reads ("twelve", "thirty", "hundred", "million", "dozen",
+ * "half"): where a number may be in a text, for callers that look only there.
+ */
+export const NUMBER_WORDS: readonly string[] = [
+  ...UNITS.keys(),
+  ...TENS.keys(),
+  'hundred',
+  ...SCALES.keys(),
+  'dozen',
+  'half',
+];
+
 /** Whether a lower-case word is a number word ("twelve", "thirty-five"): never a subject or a measure. */
 export function isNumberWord(lower: string): boolean {
   return lower.split('-').every((part) => UNITS.has(part) || TENS.has(part) || part === 'hundred');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFigures } from '../../../../lib/pipeline/claims';
+import { MAX_FIGURES_READ } from '../../../../lib/pipeline/claims/frames/figures';
 import {
   FIGURES_VERSION,
   figuresAgree,
@@ -33,9 +34,14 @@ describe('readFigures', () => {
     expect(readFigures(text)).toEqual(expected);
   });
 
-  it('reads a very long text of numbers in one pass', () => {
-    const text = '7 apples and 8 pears. '.repeat(20_000);
-    expect(readFigures(text)).toHaveLength(40_000);
+  it('gives up on a table-sized list of figures rather than read part of it', () => {
+    expect(readFigures('7 apples and 8 pears. '.repeat(MAX_FIGURES_READ / 2))).toHaveLength(MAX_FIGURES_READ);
+    expect(readFigures('7 apples and 8 pears. '.repeat(20_000))).toBeUndefined();
+  });
+
+  it('reads the figures of a long story with few numbers', () => {
+    const text = `${'The river rose through the night and the town waited. '.repeat(5_000)}Twelve died.`;
+    expect(readFigures(text)).toEqual(['count:12']);
   });
 });
 
@@ -70,7 +76,7 @@ describe('figuresFingerprint and figuresAgree', () => {
   it('equal texts have equal fingerprints, headed by the version', () => {
     const fingerprint = figuresFingerprint(FLOODS);
     expect(fingerprint).toEqual(figuresFingerprint(FLOODS));
-    expect(fingerprint[0]).toBe(FIGURES_VERSION * 2);
+    expect(fingerprint[0]).toBe(FIGURES_VERSION * 4);
     expect(fingerprint).toHaveLength(2);
   });
 
@@ -78,7 +84,7 @@ describe('figuresFingerprint and figuresAgree', () => {
     const mine = figuresFingerprint(FLOODS);
     expect(figuresAgree(mine, undefined)).toBe(true);
     expect(figuresAgree(undefined, mine)).toBe(true);
-    expect(figuresAgree(mine, Uint32Array.of((FIGURES_VERSION + 1) * 2, 1, 2))).toBe(true);
+    expect(figuresAgree(mine, Uint32Array.of((FIGURES_VERSION + 1) * 4, 1, 2))).toBe(true);
     expect(figuresAgree(mine, new Uint32Array())).toBe(true);
   });
 
@@ -91,5 +97,15 @@ describe('figuresFingerprint and figuresAgree', () => {
     const fewer = Array.from({ length: 2 * MAX_FIGURES }, (_, i) => `${i + 1} sheep`).join(', ');
     expect(figuresAgree(fingerprint, figuresFingerprint(fewer))).toBe(true);
     expect(figuresAgree(fingerprint, fingerprint)).toBe(true);
+  });
+});
+
+describe('figuresFingerprint on texts with too many figures', () => {
+  it('marks them unread, and an unread fingerprint agrees with any other', () => {
+    const table = '7 apples and 8 pears. '.repeat(MAX_FIGURES_READ);
+    const unread = figuresFingerprint(table);
+    expect(unread).toHaveLength(1);
+    expect(figuresAgree(unread, figuresFingerprint('Nineteen people died.'))).toBe(true);
+    expect(figuresAgree(figuresFingerprint('Nineteen people died.'), unread)).toBe(true);
   });
 });
