@@ -1,6 +1,6 @@
 import { extractDates } from '../mentions/dates';
 import { isCapitalised, type Token, tokenize } from './tokens';
-import { NUMBER_WORDS, readNumber } from './values';
+import { mayStartNumber, NUMBER_WORDS, readNumber } from './values';
 
 /**
  * Marks that end a sentence: a capitalised word right after one opens a sentence, not a name with a number
@@ -12,11 +12,15 @@ const SENTENCE_ENDS = new Set(['.', '!', '?', '"', '”', ':']);
  * Where a number may be: a run of digits and the marks inside numbers ("3,600", "10:30", "2-1"), or a number
  * word. A run is one character class (it cannot fail midway), the words literal alternatives behind a word
  * boundary: one pass, no backtracking. Ordinals in words ("fourth") are left out: readNumber reads them only
- * as ranks after a cue, and a rank is rarely the figure a copy changes.
+ * as ranks after a cue, and a rank is rarely the figure a copy changes. "one" anchors nothing: alone it is
+ * no number to readNumber ("one of the"), and "one million" is found by its scale. ASCII only (no `u`):
+ * number words and digits are ASCII, and the plain engine is faster here.
  */
 const ANCHOR = new RegExp(
-  `\\d[\\d.,:/-]*|\\b(?:${[...NUMBER_WORDS].sort((a, b) => b.length - a.length).join('|')})\\b`,
-  'giu',
+  `\\d[\\d.,:/-]*|\\b(?:${NUMBER_WORDS.filter((w) => w !== 'one')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})\\b`,
+  'gi',
 );
 
 /**
@@ -47,6 +51,12 @@ function isClockPart(tokens: readonly Token[], i: number): boolean {
   return (tokens[i - 1]?.text === ':' && number(i - 2)) || (tokens[i + 1]?.text === ':' && number(i + 2));
 }
 
+/** Whether a stretch may hold a date that readNumber would otherwise read (only dates with digits). */
+const HAS_DIGIT = /\d/;
+
+/** Space, tab, line breaks and no-break space: where a stretch may end without cutting a word. */
+const isSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13) || c === 0xa0;
+
 /**
  * Longest stretch tokenised at once: a text dense with numbers is read a piece at a time, so that reading
  * stops soon after MAX_FIGURES_READ instead of tokenising all of it first.
@@ -62,7 +72,7 @@ function* numberStretches(text: string): Generator<{ start: number; end: number 
   let open: { start: number; end: number } | undefined;
   const widen = (at: number, step: 1 | -1) => {
     let k = at;
-    for (let n = 0; n < REACH && k > 0 && k < text.length && !/\s/u.test(text.charAt(k)); n++) k += step;
+    for (let n = 0; n < REACH && k > 0 && k < text.length && !isSpace(text.charCodeAt(k)); n++) k += step;
     return k;
   };
   for (const m of text.matchAll(ANCHOR)) {
@@ -84,8 +94,9 @@ function* numberStretches(text: string): Generator<{ start: number; end: number 
 function readStretch(text: string, out: string[]): boolean {
   const tokens = tokenize(text);
   const taken = new Array<boolean>(tokens.length).fill(false);
-  // Two pointers over tokens and date spans (both sorted by start): linear.
-  const dates = extractDates(text);
+  // Two pointers over tokens and date spans (both sorted by start): linear. Only a date with a digit can
+  // hold a token readNumber would read ("12 March"); weekdays and "last week" cannot.
+  const dates = HAS_DIGIT.test(text) ? extractDates(text) : [];
   let d = 0;
   tokens.forEach((token, i) => {
     while (d < dates.length && (dates[d]?.end ?? 0) <= token.start) d++;
@@ -93,6 +104,8 @@ function readStretch(text: string, out: string[]): boolean {
     if (date !== undefined && date.start < token.end && token.start < date.end) taken[i] = true;
   });
   for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === undefined || !mayStartNumber(token)) continue;
     if (isNamePart(tokens, i) || isClockPart(tokens, i)) continue;
     const reading = readNumber(tokens, i, taken);
     if (reading === undefined) continue;
