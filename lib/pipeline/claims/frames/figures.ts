@@ -36,6 +36,13 @@ const REACH = 32;
  */
 export const MAX_FIGURES_READ = 2_000;
 
+/**
+ * Characters tokenised per article at most, around its numbers. A long story's stretches around numbers
+ * come to some tens of kilobytes; 256 KiB of them is a table or a crafted run of digits and marks
+ * ("1:1:1:…"), given up on like too many figures, so that it costs at most a few hundred milliseconds.
+ */
+export const MAX_CHARS_READ = 256 * 1024;
+
 /** Whether the number at token i is part of a name ("Boeing 737", "Page 2", "FTSE 100"): then it states no figure. */
 function isNamePart(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
@@ -119,7 +126,7 @@ function readStretch(text: string, out: string[]): boolean {
 /**
  * The figures an article states, in text order, each as `<unit>:<amount>` with the values claim frames read
  * ("Twelve" and "12" are both `count:12`, "£4.2m" is `currency:GBP:4200000`, "5 per cent" `percent:5`);
- * undefined when it states more than MAX_FIGURES_READ. Dates are not figures: relative ones resolve against
+ * undefined when it states more than MAX_FIGURES_READ or its numbers fill more than MAX_CHARS_READ. Dates are not figures: relative ones resolve against
  * the upload time (two copies of one text would differ) and their days are marked so that "12 March" is not
  * read as a count of 12. Bare years are dates too (readNumber leaves them out), and so are clock times and
  * numbers inside names ("Boeing 737"). Qualifiers ("more than") are left off: a copy that rewrites "over 12"
@@ -128,7 +135,10 @@ function readStretch(text: string, out: string[]): boolean {
  */
 export function readFigures(text: string): string[] | undefined {
   const figures: string[] = [];
+  let chars = 0;
   for (const stretch of numberStretches(text)) {
+    chars += stretch.end - stretch.start;
+    if (chars > MAX_CHARS_READ) return undefined;
     if (!readStretch(text.slice(stretch.start, stretch.end), figures)) return undefined;
   }
   return figures;

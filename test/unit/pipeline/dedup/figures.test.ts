@@ -109,3 +109,14 @@ describe('figuresFingerprint on texts with too many figures', () => {
     expect(figuresAgree(figuresFingerprint('Nineteen people died.'), unread)).toBe(true);
   });
 });
+
+describe('readFigures on crafted runs of digits and marks', () => {
+  it.each([
+    ['clock times', '10:30 '],
+    ['colons', '1:'],
+    ['dashes', '1-'],
+  ])('gives up on a megabyte of %s', (_name, unit) => {
+    // Both are over MAX_CHARS_READ of stretches around numbers without a single figure in them.
+    expect(readFigures(unit.repeat((1 << 20) / unit.length))).toBeUndefined();
+  });
+});
