@@ -175,9 +175,10 @@ export type Registration = VersionEntry & {
   readonly versionId?: string;
   readonly sequencer?: string;
   readonly state: RegistrationState;
-  /** Set once the body is known: the exact-duplicate key and the MinHash signature. */
+  /** Set once the body is known: the exact-duplicate key, the MinHash signature and the figures fingerprint. */
   readonly bodyHash?: string;
   readonly signature?: Uint32Array;
+  readonly figures?: Uint32Array;
   /** Whether the article wrote LSH band items (canonical and near-duplicate articles do, exact copies not). */
   readonly banded?: boolean;
   /** The claims-index keys of each claim it put, by claim position. */
@@ -193,7 +194,7 @@ export type RegisterOutcome =
 
 /** Fields of a registration that processing fills in as it goes. */
 export type RegistrationUpdate = Partial<
-  Pick<Registration, 'state' | 'bodyHash' | 'signature' | 'banded' | 'claimKeys'>
+  Pick<Registration, 'state' | 'bodyHash' | 'signature' | 'figures' | 'banded' | 'claimKeys'>
 >;
 
 /**

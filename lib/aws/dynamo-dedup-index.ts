@@ -215,8 +215,12 @@ export class DynamoDedupIndex implements DedupIndex {
 
 /** A registration as item attributes (absent fields left out). */
 function registrationItem(registration: Registration): Record<string, unknown> {
-  const { signature, ...rest } = registration;
-  return { ...rest, ...(signature === undefined ? {} : { signature: encodeSignature(signature) }) };
+  const { signature, figures, ...rest } = registration;
+  return {
+    ...rest,
+    ...(signature === undefined ? {} : { signature: encodeSignature(signature) }),
+    ...(figures === undefined ? {} : { figures: encodeSignature(figures) }),
+  };
 }
 
 /** The attributes an update sets, by name, with the signature as bytes. */

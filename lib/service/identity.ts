@@ -144,7 +144,11 @@ export async function enterIdentity(
   threshold: number,
 ): Promise<Sighting & { readonly banded: boolean }> {
   // Written ahead of the entries, so that whoever retires this version later knows what to take out.
-  await index.update(identity.me, { bodyHash: identity.bodyHash, signature: identity.signature });
+  await index.update(identity.me, {
+    bodyHash: identity.bodyHash,
+    signature: identity.signature,
+    figures: identity.figures,
+  });
   await index.addMember(identity.bodyHash, identity.me);
   const exact = await findCopies(index, identity, threshold, { exactOnly: true });
   const exactVerdict = verdictAmong(exact.copies, identity.me);

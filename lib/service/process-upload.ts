@@ -22,6 +22,7 @@ import {
   identityOf,
   type Sighting,
 } from './identity';
+import { nameNearCopies } from './near-copies';
 import { readSource, type SourceRead } from './read-source';
 import { saveResult } from './result-writes';
 import { demoteCopy, retireVersion } from './retire';
@@ -124,7 +125,15 @@ async function analyseAndWrite(
   const identity = identityOf(upload.me, prepared.bodyHash, prepared.article.text);
   const sighting = await enterIdentity(deps.index, identity, config.nearThreshold);
   if (sighting.verdict.kind !== 'unique') {
-    return settleDuplicate(deps, config, { upload, prepared, identity }, sighting.verdict);
+    return settleDuplicate(
+      deps,
+      config,
+      { upload, prepared, identity },
+      {
+        ...sighting,
+        verdict: sighting.verdict,
+      },
+    );
   }
   return publishCanonical(deps, config, { upload, prepared, identity }, sighting);
 }
@@ -163,15 +172,17 @@ type Identified = {
 
 /**
  * Writes a duplicate's result, then follows its canonical while it moves to an earlier upload. A canonical
- * that went away meanwhile (deleted, replaced) leaves this copy unique: it is then analysed after all.
+ * that went away meanwhile (deleted, replaced) leaves this copy unique: it is then analysed after all. Later
+ * near copies with other figures that it sees are told that it came first (nameNearCopies).
  */
 async function settleDuplicate(
   deps: ServiceDeps,
   config: ServiceConfig,
   item: Identified,
-  first: Exclude<DedupVerdict, { kind: 'unique' }>,
+  first: Sighting & { readonly verdict: Exclude<DedupVerdict, { kind: 'unique' }> },
 ): Promise<ProcessOutcome> {
-  let verdict = first;
+  let verdict = first.verdict;
+  const variants = [...first.variants];
   let outcome = await finish(
     deps,
     item.upload,
@@ -180,6 +191,7 @@ async function settleDuplicate(
   for (let round = 0; round < MAX_SETTLE_ROUNDS && outcome.kind === 'written'; round++) {
     const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
     if (latest.verdict.kind === 'unique') return publishCanonical(deps, config, item, latest);
+    variants.push(...latest.variants);
     if (latest.verdict.of === verdict.of) break;
     verdict = latest.verdict;
     outcome = await finish(
@@ -188,6 +200,7 @@ async function settleDuplicate(
       buildDuplicateResult(item.upload.read.source, item.prepared, verdict),
     );
   }
+  if (outcome.kind === 'written') await nameNearCopies(deps, item.upload.me, variants, config.nearThreshold);
   return outcome;
 }
 
@@ -219,8 +232,19 @@ async function publishCanonical(
   const demotedFirst = await demoteLaterCopies(deps, upload.me, copies);
   const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
   if (latest.verdict.kind === 'unique') {
+    const renamed = await nameNearCopies(
+      deps,
+      upload.me,
+      [...sighting.variants, ...latest.variants],
+      config.nearThreshold,
+    );
     const demotedCopies = demotedFirst + (await demoteLaterCopies(deps, upload.me, latest.copies));
-    return demotedCopies === 0 ? outcome : { ...outcome, demotedCopies };
+    // Renamed: an earlier near copy finished while this one was analysed; the stored result says so.
+    const written = renamed
+      ? parseStoredResult((await deps.results.read(upload.event))?.document)
+      : undefined;
+    const final = written === undefined ? outcome : { kind: 'written' as const, result: written };
+    return demotedCopies === 0 ? final : { ...final, demotedCopies };
   }
   await demoteCopy(deps, upload.me, latest.verdict);
   const demoted = parseStoredResult((await deps.results.read(upload.event))?.document);

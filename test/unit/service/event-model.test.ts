@@ -192,6 +192,35 @@ function isCopy(a: Live, b: Live): boolean {
   );
 }
 
+/** Whether `b` is a near copy of `a` that states other figures: similar enough, but no copy. */
+function isVariant(a: Live, b: Live): boolean {
+  if (a.bodyHash === b.bodyHash) return false;
+  const bands = new Set(bandKeys(a.signature));
+  return (
+    bandKeys(b.signature).some((band) => bands.has(band)) &&
+    estimateSimilarity(a.signature, b.signature) >= CONFIG.nearThreshold &&
+    !figuresAgree(a.figures, b.figures)
+  );
+}
+
+/**
+ * A processed article names its earliest earlier live near copy with other figures (`dedup.nearCopyOf`), and
+ * none when there is none. A name of an article deleted or overwritten since is a known limit: not checked.
+ */
+function nearCopyProblems(id: string, result: StoredResult, live: ReadonlyMap<string, Live>): string[] {
+  const object = live.get(id);
+  if (object === undefined || result.status !== 'processed') return [];
+  const earliest = [...live.values()]
+    .filter((other) => other.id !== id && isEarlier(other, object) && isVariant(other, object))
+    .sort((a, b) => (isEarlier(a, b) ? -1 : 1))[0];
+  const named = result.dedup.nearCopyOf;
+  const namedLive = named === undefined ? undefined : live.get(named);
+  if (named === undefined)
+    return earliest === undefined ? [] : [`${id}: names no near copy, although ${earliest.id} is one`];
+  if (namedLive === undefined || !isEarlier(namedLive, object) || !isVariant(namedLive, object)) return [];
+  return earliest?.id === named ? [] : [`${id}: names near copy ${named}, the earliest is ${earliest?.id}`];
+}
+
 /** Every violated invariant of a world, as readable lines (empty when all hold). */
 async function violations(world: World): Promise<string[]> {
   const problems: string[] = [];
@@ -219,6 +248,7 @@ async function violations(world: World): Promise<string[]> {
     );
     if (result.status === 'processed' && earlierCopy !== undefined)
       problems.push(`${id}: processed although ${earlierCopy.id} is an earlier copy`);
+    problems.push(...nearCopyProblems(id, result, live));
     if (result.status === 'duplicate') {
       problems.push(...chainProblems(id, stored, live));
       const earliestExact = [...live.values()]
