@@ -120,6 +120,14 @@ function readStretch(text: string, out: string[]): boolean {
     if (out.length > MAX_FIGURES_READ) return false;
     i = reading.end - 1;
   }
+  // Dates that state their year ("in 2021", "14 April 2023") are figures: a copy that moves an event to
+  // another year disagrees on a fact. Read without a reference date, relative ones ("14 April", "last
+  // week") get no value and are left out, so a figure never depends on when a copy was uploaded.
+  for (const date of dates) {
+    if (date.mention.value === undefined) continue;
+    out.push(`date:${date.mention.value}`);
+    if (out.length > MAX_FIGURES_READ) return false;
+  }
   return true;
 }
 

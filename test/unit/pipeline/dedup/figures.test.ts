@@ -21,9 +21,11 @@ describe('readFigures', () => {
     ['Nineteen people died.', ['count:19']],
     ['The council spent £4.2m, up 5 per cent.', ['currency:GBP:4200000', 'percent:5']],
     ['More than 3,600 homes lost power.', ['count:3600']],
-    // Dates are not figures, and their days are not counts.
-    ['The bridge opened on 12 March 2024 after 18 months.', ['duration:547.92']],
-    ['In 2019 the toll was 40.', ['count:40']],
+    // A date's day is no count; a date that states its year is a figure, one relative to the upload is not.
+    ['The bridge opened on 12 March 2024 after 18 months.', ['duration:547.92', 'date:2024-03-12']],
+    ['In 2019 the toll was 40.', ['count:40', 'date:2019']],
+    ['The bridge opened on 12 March after 18 months.', ['duration:547.92']],
+    ['It opened last week, on Monday.', []],
     // Clock times and numbers inside names are not figures of the story.
     ['The train left at 10:30 with 200 passengers.', ['count:200']],
     ['A Boeing 737 carried 150 people.', ['count:150']],
@@ -67,6 +69,8 @@ describe('figuresFingerprint and figuresAgree', () => {
     ],
     ['one figure said twice vs once', 'Twelve died. The twelve victims were named.', 'Twelve died.', true],
     ['an amount in another currency', 'It cost $5m.', 'It cost £5m.', false],
+    ['an event moved to another year', 'Okafor was elected in 2021.', 'Okafor was elected in 2017.', false],
+    ['one date written two ways', 'It opened on 14 April 2023.', 'It opened on April 14, 2023.', true],
   ])('%s', (_name, a, b, expected) => {
     expect(agree(a, b)).toBe(expected);
     // Symmetric: both orders of processing reach the same decision.
