@@ -132,14 +132,15 @@ function readStretch(text: string, out: string[]): boolean {
 }
 
 /**
- * The figures an article states, in text order, each as `<unit>:<amount>` with the values claim frames read
- * ("Twelve" and "12" are both `count:12`, "£4.2m" is `currency:GBP:4200000`, "5 per cent" `percent:5`);
- * undefined when it states more than MAX_FIGURES_READ or its numbers fill more than MAX_CHARS_READ. Dates are not figures: relative ones resolve against
- * the upload time (two copies of one text would differ) and their days are marked so that "12 March" is not
- * read as a count of 12. Bare years are dates too (readNumber leaves them out), and so are clock times and
- * numbers inside names ("Boeing 737"). Qualifiers ("more than") are left off: a copy that rewrites "over 12"
- * as "more than 12" states the same figure. Only the stretches around digits and number words are tokenised,
- * since most of a story's words are no number; each reading looks at a bounded window.
+ * The figures an article states, each as `<unit>:<amount>` with the values claim frames read ("Twelve" and
+ * "12" are both `count:12`, "£4.2m" is `currency:GBP:4200000`, "5 per cent" `percent:5`), and its dates that
+ * state a year (`date:2024-03-12`, `date:2019`); undefined when it states more than MAX_FIGURES_READ or its
+ * numbers fill more than MAX_CHARS_READ. Relative dates ("14 April", "last week") are left out: they resolve
+ * against the upload time, so two copies of one text would differ; a date's day is never read as a count.
+ * Clock times and numbers inside names ("Boeing 737") are no figures. Qualifiers ("more than") are left off:
+ * a copy that rewrites "over 12" as "more than 12" states the same figure. Only the stretches around digits
+ * and number words are tokenised, since most of a story's words are no number; each reading looks at a
+ * bounded window.
  */
 export function readFigures(text: string): string[] | undefined {
   const figures: string[] = [];
