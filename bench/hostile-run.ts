@@ -1,12 +1,13 @@
 /**
  * One hostile input through the same pure stages the service runs on an upload: prepareArticle (decode →
- * extract → clean → fingerprint), the dedup signature and bands, analyzeArticle (segment → summary →
+ * extract → clean → fingerprint), the dedup signature, bands and figures, analyzeArticle (segment → summary →
  * claims), the claim keys the corpus index would write, and the result document as JSON. Shared by
  * bench/hostile.ts and test/unit/hostile-scaling.test.ts.
  */
 import { performance } from 'node:perf_hooks';
 import { analyzeArticle, prepareArticle } from '../lib/pipeline/analyze';
 import { toIndexedClaims } from '../lib/pipeline/corpus';
+import { figuresFingerprint } from '../lib/pipeline/dedup/figures';
 import { bandKeys, minhashSignature } from '../lib/pipeline/dedup/minhash';
 import { buildProcessedResult, buildRejectedResult } from '../lib/pipeline/result';
 
@@ -40,6 +41,7 @@ export function runHostile(bytes: Uint8Array, fileName: string): HostileRun {
   }
   const t0 = performance.now();
   bandKeys(minhashSignature(prepared.article.text));
+  figuresFingerprint(prepared.article.text);
   const signature = performance.now() - t0;
   const analysis = analyzeArticle(prepared.article, { uploadedAt: UPLOADED_AT, clock });
   const t1 = performance.now();

@@ -156,8 +156,11 @@ export interface ArticleQueue {
 /** One version of an input in the corpus: its entry, and the content it stands for (the ETag). */
 export type VersionEntry = CorpusEntry & { readonly etag: string };
 
-/** A corpus entry found through the LSH index, with its MinHash signature. */
-export type SimilarEntry = VersionEntry & { readonly signature: Uint32Array };
+/**
+ * A corpus entry found through the LSH index, with its MinHash signature and figures fingerprint (absent on
+ * items written before fingerprints were stored).
+ */
+export type SimilarEntry = VersionEntry & { readonly signature: Uint32Array; readonly figures?: Uint32Array };
 
 /** Where an input version stands in its processing. */
 export type RegistrationState = 'pending' | 'done' | 'deleted';
@@ -172,9 +175,10 @@ export type Registration = VersionEntry & {
   readonly versionId?: string;
   readonly sequencer?: string;
   readonly state: RegistrationState;
-  /** Set once the body is known: the exact-duplicate key and the MinHash signature. */
+  /** Set once the body is known: the exact-duplicate key, the MinHash signature and the figures fingerprint. */
   readonly bodyHash?: string;
   readonly signature?: Uint32Array;
+  readonly figures?: Uint32Array;
   /** Whether the article wrote LSH band items (canonical and near-duplicate articles do, exact copies not). */
   readonly banded?: boolean;
   /** The claims-index keys of each claim it put, by claim position. */
@@ -190,7 +194,7 @@ export type RegisterOutcome =
 
 /** Fields of a registration that processing fills in as it goes. */
 export type RegistrationUpdate = Partial<
-  Pick<Registration, 'state' | 'bodyHash' | 'signature' | 'banded' | 'claimKeys'>
+  Pick<Registration, 'state' | 'bodyHash' | 'signature' | 'figures' | 'banded' | 'claimKeys'>
 >;
 
 /**
@@ -213,8 +217,13 @@ export interface DedupIndex {
   /** The entries holding `hash`, earliest first in the corpus order (strongly consistent; capped by the adapter). */
   members(hash: string): Promise<VersionEntry[]>;
   removeMember(hash: string, entry: VersionEntry): Promise<void>;
-  /** Records `entry` under each of its LSH band keys, with its MinHash signature. */
-  putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void>;
+  /** Records `entry` under each of its LSH band keys, with its MinHash signature and figures fingerprint. */
+  putBands(
+    entry: VersionEntry,
+    bands: readonly string[],
+    signature: Uint32Array,
+    figures?: Uint32Array,
+  ): Promise<void>;
   /**
    * The entries recorded under any of `bands` (strongly consistent, each id once). Write your own bands first:
    * of two articles written at the same moment, at least one then sees the other.

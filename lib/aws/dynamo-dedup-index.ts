@@ -159,8 +159,14 @@ export class DynamoDedupIndex implements DedupIndex {
     await deleteIfVersion(this.client, this.tableName, INDEX_KEYS.member(hash, entry), entry);
   }
 
-  async putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
+  async putBands(
+    entry: VersionEntry,
+    bands: readonly string[],
+    signature: Uint32Array,
+    figures?: Uint32Array,
+  ): Promise<void> {
     const sig = encodeSignature(signature);
+    const fig = figures === undefined ? undefined : encodeSignature(figures);
     await batchWriteAll(
       this.client,
       this.tableName,
@@ -172,6 +178,8 @@ export class DynamoDedupIndex implements DedupIndex {
             uploadedAt: entry.uploadedAt,
             etag: entry.etag,
             sig,
+            // Band items written before figures were stored have no `fig`: they match on similarity alone.
+            ...(fig === undefined ? {} : { fig }),
           },
         },
       })),
@@ -191,7 +199,9 @@ export class DynamoDedupIndex implements DedupIndex {
     for (const item of pages.flat()) {
       const entry = versionEntryFromItem(item);
       const signature = decodeSignature(item.sig);
-      if (entry && signature && !found.has(entry.id)) found.set(entry.id, { ...entry, signature });
+      const figures = decodeSignature(item.fig);
+      if (entry && signature && !found.has(entry.id))
+        found.set(entry.id, { ...entry, signature, ...(figures === undefined ? {} : { figures }) });
     }
     return [...found.values()];
   }
@@ -205,8 +215,12 @@ export class DynamoDedupIndex implements DedupIndex {
 
 /** A registration as item attributes (absent fields left out). */
 function registrationItem(registration: Registration): Record<string, unknown> {
-  const { signature, ...rest } = registration;
-  return { ...rest, ...(signature === undefined ? {} : { signature: encodeSignature(signature) }) };
+  const { signature, figures, ...rest } = registration;
+  return {
+    ...rest,
+    ...(signature === undefined ? {} : { signature: encodeSignature(signature) }),
+    ...(figures === undefined ? {} : { figures: encodeSignature(figures) }),
+  };
 }
 
 /** The attributes an update sets, by name, with the signature as bytes. */

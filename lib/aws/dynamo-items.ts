@@ -38,6 +38,7 @@ const registrationSchema = z.looseObject({
   sequencer: z.optional(z.string()),
   bodyHash: z.optional(z.string()),
   signature: z.optional(z.unknown()),
+  figures: z.optional(z.unknown()),
   banded: z.optional(z.boolean()),
   claimKeys: z.optional(z.array(z.array(z.string()))),
 });
@@ -46,8 +47,9 @@ const registrationSchema = z.looseObject({
 export function registrationFromItem(item: Record<string, unknown> | undefined): Registration | undefined {
   const parsed = registrationSchema.safeParse(item);
   if (!parsed.success) return undefined;
-  const { signature: raw, pk: _pk, sk: _sk, ...rest } = parsed.data;
+  const { signature: raw, figures: rawFigures, pk: _pk, sk: _sk, ...rest } = parsed.data;
   const signature = decodeSignature(raw);
+  const figures = decodeSignature(rawFigures);
   return {
     id: rest.id,
     uploadedAt: rest.uploadedAt,
@@ -58,6 +60,7 @@ export function registrationFromItem(item: Record<string, unknown> | undefined):
     ...(rest.sequencer === undefined ? {} : { sequencer: rest.sequencer }),
     ...(rest.bodyHash === undefined ? {} : { bodyHash: rest.bodyHash }),
     ...(signature === undefined ? {} : { signature }),
+    ...(figures === undefined ? {} : { figures }),
     ...(rest.banded === undefined ? {} : { banded: rest.banded }),
     ...(rest.claimKeys === undefined ? {} : { claimKeys: rest.claimKeys }),
   };

@@ -66,7 +66,7 @@ export async function readLocalResult(ports: MemoryPorts, path: string): Promise
   const local = (id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
   // Our own JSON round trip; ids are rewritten by structure, not by searching text.
   const value = JSON.parse(JSON.stringify(stored?.document ?? null), (key, v: unknown) =>
-    (key === 'of' || key === 'articleId') && typeof v === 'string' ? local(v) : v,
+    (key === 'of' || key === 'nearCopyOf' || key === 'articleId') && typeof v === 'string' ? local(v) : v,
   ) as Result;
   const {
     bucket: _bucket,

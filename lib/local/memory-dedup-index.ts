@@ -69,14 +69,25 @@ export class MemoryDedupIndex implements DedupIndex {
     if (members?.size === 0) this.#members.delete(hash);
   }
 
-  async putBands(entry: VersionEntry, bands: readonly string[], signature: Uint32Array): Promise<void> {
+  async putBands(
+    entry: VersionEntry,
+    bands: readonly string[],
+    signature: Uint32Array,
+    figures?: Uint32Array,
+  ): Promise<void> {
     for (const band of bands) {
       let members = this.#bands.get(band);
       if (members === undefined) {
         members = new Map();
         this.#bands.set(band, members);
       }
-      members.set(entry.id, { id: entry.id, uploadedAt: entry.uploadedAt, etag: entry.etag, signature });
+      members.set(entry.id, {
+        id: entry.id,
+        uploadedAt: entry.uploadedAt,
+        etag: entry.etag,
+        signature,
+        ...(figures === undefined ? {} : { figures }),
+      });
     }
   }
 

@@ -16,7 +16,14 @@ export {
 } from './analyze';
 export { claimFrameSchema, extractEntities, scoreSentence } from './claims';
 export * from './corpus';
-export { bandKeys, DEFAULT_NEAR_THRESHOLD, estimateSimilarity, minhashSignature } from './dedup';
+export {
+  bandKeys,
+  DEFAULT_NEAR_THRESHOLD,
+  estimateSimilarity,
+  figuresAgree,
+  figuresFingerprint,
+  minhashSignature,
+} from './dedup';
 export * from './factcheck';
 export * from './result';
 export type { SummaryOptions } from './summary';

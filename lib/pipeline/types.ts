@@ -273,7 +273,17 @@ export type SentenceScore = {
 };
 
 export type DedupVerdict =
-  | { readonly kind: 'unique' }
+  | {
+      readonly kind: 'unique';
+      /**
+       * An earlier article this one nearly copies but that states other figures (a changed death toll, a
+       * corrected amount): not a duplicate, since the two disagree on a fact, so it is analysed and its claims
+       * are related to that article's. Absent when there is none.
+       */
+      readonly nearCopyOf?: string;
+      readonly similarity?: number;
+      readonly differs?: 'figures';
+    }
   | { readonly kind: 'exact'; readonly of: string; readonly similarity?: number }
   | { readonly kind: 'near'; readonly of: string; readonly similarity: number };
 

@@ -98,6 +98,16 @@ function renderNotice(result: ReportResult, hrefFor: (id: string) => string | un
       '</p>',
     ].join('');
   }
+  if (result.status === 'processed' && result.dedup.nearCopyOf !== undefined) {
+    const similarity =
+      result.dedup.similarity === undefined ? '' : ` (similarity ${formatScore(result.dedup.similarity)})`;
+    return [
+      '<p class="notice" id="near-copy">',
+      `This article nearly copies ${linkTo(result.dedup.nearCopyOf, hrefFor)}${similarity} but states other figures, `,
+      'so it was analysed in full and its claims are related to that article’s.',
+      '</p>',
+    ].join('');
+  }
   return '';
 }
 

@@ -131,7 +131,13 @@ export const reportResultSchema = z.object({
       encoding: z.optional(z.string()),
     }),
   ),
-  dedup: z.object({ kind: z.string(), of: z.optional(z.string()), similarity: z.optional(z.number()) }),
+  dedup: z.object({
+    kind: z.string(),
+    of: z.optional(z.string()),
+    similarity: z.optional(z.number()),
+    nearCopyOf: z.optional(z.string()),
+    differs: z.optional(z.string()),
+  }),
   summary: z.optional(z.object({ sentences: z.array(sentenceSchema) })),
   claims: z.optional(z.array(claimSchema)),
   limits: z.optional(

@@ -14,7 +14,7 @@ import {
   type ResultStore,
   type VersionEntry,
 } from '../ports';
-import type { Copy } from './identity';
+import type { Copy, Variant } from './identity';
 import { liveEntries } from './identity';
 import { rewriteResult } from './result-writes';
 import { linkedArticles, type StoredResult } from './stored-result';
@@ -24,7 +24,7 @@ type LinkDeps = { readonly claims: ClaimIndex; readonly index: DedupIndex; reado
 
 /**
  * Records an article version's claims in the claims index and relates them to live claims of other articles
- * (never its own copies). The keys are written into its registration first, so that whoever retires this
+ * (never its own copies, and only conflicts with its near copies that state other figures). The keys are written into its registration first, so that whoever retires this
  * version takes exactly these items out; the claims are written before they are read, as bands are, so that
  * of two related articles processed at the same moment at least one sees the other.
  */
@@ -32,7 +32,7 @@ export async function relateToCorpus(
   deps: LinkDeps,
   me: VersionEntry,
   claims: readonly Claim[],
-  copies: readonly Copy[],
+  near: { readonly copies: readonly Copy[]; readonly variants: readonly Variant[] },
 ): Promise<Claim[]> {
   const indexed = toIndexedClaims(me, claims);
   const claimKeys = claims.map(() => [] as readonly string[]);
@@ -44,7 +44,11 @@ export async function relateToCorpus(
     (await deps.claims.findRelated(indexed)).map((found) => ({ ...found, id: found.articleId })),
     me.id,
   );
-  return relateClaims(claims, live, { selfId: me.id, exclude: copies.map((copy) => copy.entry.id) });
+  return relateClaims(claims, live, {
+    selfId: me.id,
+    exclude: near.copies.map((copy) => copy.entry.id),
+    conflictsOnly: near.variants.map((variant) => variant.entry.id),
+  });
 }
 
 /**

@@ -1,23 +1,57 @@
-import { bandKeys, type DedupVerdict, estimateSimilarity, minhashSignature } from '../pipeline';
+import {
+  bandKeys,
+  type DedupVerdict,
+  estimateSimilarity,
+  figuresAgree,
+  figuresFingerprint,
+  minhashSignature,
+} from '../pipeline';
 import type { DedupIndex, VersionEntry } from '../ports';
 import { isEarlier, isSameVersion } from '../ports';
 
-/** What identifies an article version in the dedup index: its entry, body hash and MinHash signature. */
+/** What identifies an article version in the dedup index: its entry, body hash, MinHash signature and figures. */
 export type Identity = {
   readonly me: VersionEntry;
   readonly bodyHash: string;
   readonly signature: Uint32Array;
+  readonly figures: Uint32Array;
 };
 
 /** Another live article with the same body (similarity 1) or a similar one, found through the index. */
 export type Copy = { readonly entry: VersionEntry; readonly similarity: number; readonly exact: boolean };
 
-/** A dedup decision: the verdict, and every live copy seen (earlier and later ones). */
-export type Sighting = { readonly verdict: DedupVerdict; readonly copies: readonly Copy[] };
+/** A live article similar enough to be a near copy that states other figures: not a copy, but worth naming. */
+export type Variant = { readonly entry: VersionEntry; readonly similarity: number };
 
-/** The identity of a prepared article: hash from the pipeline, MinHash signature of its clean text. */
+/**
+ * A dedup decision: the verdict, every live copy seen (earlier and later ones), and the near copies that differ
+ * in figures.
+ */
+export type Sighting = {
+  readonly verdict: DedupVerdict;
+  readonly copies: readonly Copy[];
+  readonly variants: readonly Variant[];
+};
+
+/** The identity of a prepared article: hash from the pipeline, MinHash signature and figures of its clean text. */
 export function identityOf(me: VersionEntry, bodyHash: string, text: string): Identity {
-  return { me, bodyHash, signature: minhashSignature(text) };
+  return { me, bodyHash, signature: minhashSignature(text), figures: figuresFingerprint(text) };
+}
+
+/**
+ * The near-duplicate predicate, the one place it is decided: estimated Jaccard at least `threshold` and the
+ * same figures (figuresAgree: one's figures all among the other's). Both parts are symmetric, so two articles
+ * agree on whether they copy each other whichever is processed first. A candidate without a fingerprint (an
+ * index item written before figures were stored) matches on similarity alone, as it did.
+ */
+export function nearMatch(
+  identity: Pick<Identity, 'signature' | 'figures'>,
+  candidate: { readonly signature: Uint32Array; readonly figures?: Uint32Array },
+  threshold: number,
+): { readonly similarity: number; readonly copy: boolean } | undefined {
+  const similarity = estimateSimilarity(identity.signature, candidate.signature);
+  if (similarity < threshold) return undefined;
+  return { similarity, copy: figuresAgree(identity.figures, candidate.figures) };
 }
 
 /**
@@ -39,27 +73,31 @@ export async function liveEntries<T extends VersionEntry>(
   });
 }
 
-/** Live holders of the same body, and live articles whose signature reaches `threshold` (banded ones). */
+/**
+ * Live holders of the same body, and live banded articles that nearMatch calls copies; the live articles
+ * similar enough but stating other figures come back as variants.
+ */
 export async function findCopies(
   index: DedupIndex,
   identity: Identity,
   threshold: number,
   options: { readonly exactOnly?: boolean } = {},
-): Promise<Copy[]> {
+): Promise<{ copies: Copy[]; variants: Variant[] }> {
   const selfId = identity.me.id;
   const exact = await liveEntries(index, await index.members(identity.bodyHash), selfId);
   const copies: Copy[] = exact.map((entry) => ({ entry, similarity: 1, exact: true }));
-  if (options.exactOnly === true) return copies;
+  const variants: Variant[] = [];
+  if (options.exactOnly === true) return { copies, variants };
   const seen = new Set(exact.map((entry) => entry.id));
   const candidates = (await index.queryBands(bandKeys(identity.signature))).filter((c) => !seen.has(c.id));
   for (const candidate of await liveEntries(index, candidates, selfId)) {
-    const similarity = estimateSimilarity(identity.signature, candidate.signature);
-    if (similarity >= threshold) {
-      const { signature: _signature, ...entry } = candidate;
-      copies.push({ entry, similarity, exact: false });
-    }
+    const match = nearMatch(identity, candidate, threshold);
+    if (match === undefined) continue;
+    const entry = { id: candidate.id, uploadedAt: candidate.uploadedAt, etag: candidate.etag };
+    if (match.copy) copies.push({ entry, similarity: match.similarity, exact: false });
+    else variants.push({ entry, similarity: match.similarity });
   }
-  return copies;
+  return { copies, variants };
 }
 
 /**
@@ -68,15 +106,31 @@ export async function findCopies(
  * no bands of its own: its canonical must be one that finds it again through the body's members. Without `me`
  * (the API's read-only check of a body that was never uploaded) every copy counts as earlier.
  */
-export function verdictAmong(copies: readonly Copy[], me?: VersionEntry): DedupVerdict {
+export function verdictAmong(
+  copies: readonly Copy[],
+  me?: VersionEntry,
+  variants: readonly Variant[] = [],
+): DedupVerdict {
   const earlier = copies.filter((copy) => me === undefined || isEarlier(copy.entry, me));
   const pool = earlier.some((copy) => copy.exact) ? earlier.filter((copy) => copy.exact) : earlier;
   let best: Copy | undefined;
   for (const copy of pool) if (best === undefined || isEarlier(copy.entry, best.entry)) best = copy;
-  if (best === undefined) return { kind: 'unique' };
+  if (best === undefined) return uniqueAmong(variants, me);
   return best.exact
     ? { kind: 'exact', of: best.entry.id, similarity: 1 }
     : { kind: 'near', of: best.entry.id, similarity: best.similarity };
+}
+
+/** A unique verdict, naming the earliest earlier near copy that states other figures when there is one. */
+function uniqueAmong(variants: readonly Variant[], me?: VersionEntry): DedupVerdict {
+  let first: Variant | undefined;
+  for (const variant of variants) {
+    if (me !== undefined && !isEarlier(variant.entry, me)) continue;
+    if (first === undefined || isEarlier(variant.entry, first.entry)) first = variant;
+  }
+  return first === undefined
+    ? { kind: 'unique' }
+    : { kind: 'unique', nearCopyOf: first.entry.id, similarity: first.similarity, differs: 'figures' };
 }
 
 /**
@@ -90,15 +144,19 @@ export async function enterIdentity(
   threshold: number,
 ): Promise<Sighting & { readonly banded: boolean }> {
   // Written ahead of the entries, so that whoever retires this version later knows what to take out.
-  await index.update(identity.me, { bodyHash: identity.bodyHash, signature: identity.signature });
+  await index.update(identity.me, {
+    bodyHash: identity.bodyHash,
+    signature: identity.signature,
+    figures: identity.figures,
+  });
   await index.addMember(identity.bodyHash, identity.me);
   const exact = await findCopies(index, identity, threshold, { exactOnly: true });
-  const exactVerdict = verdictAmong(exact, identity.me);
-  if (exactVerdict.kind !== 'unique') return { verdict: exactVerdict, copies: exact, banded: false };
+  const exactVerdict = verdictAmong(exact.copies, identity.me);
+  if (exactVerdict.kind !== 'unique') return { verdict: exactVerdict, ...exact, banded: false };
   await index.update(identity.me, { banded: true });
-  await index.putBands(identity.me, bandKeys(identity.signature), identity.signature);
-  const copies = await findCopies(index, identity, threshold);
-  return { verdict: verdictAmong(copies, identity.me), copies, banded: true };
+  await index.putBands(identity.me, bandKeys(identity.signature), identity.signature, identity.figures);
+  const found = await findCopies(index, identity, threshold);
+  return { verdict: verdictAmong(found.copies, identity.me, found.variants), ...found, banded: true };
 }
 
 /** The verdict as the index stands now (read-only): for settling a duplicate and for a late self-check. */
@@ -107,8 +165,8 @@ export async function currentSighting(
   identity: Identity,
   threshold: number,
 ): Promise<Sighting> {
-  const copies = await findCopies(index, identity, threshold);
-  return { verdict: verdictAmong(copies, identity.me), copies };
+  const found = await findCopies(index, identity, threshold);
+  return { verdict: verdictAmong(found.copies, identity.me, found.variants), ...found };
 }
 
 /**
@@ -121,5 +179,6 @@ export async function lookupVerdict(
   threshold: number,
 ): Promise<DedupVerdict> {
   const identity = identityOf({ id: '', uploadedAt: '', etag: '' }, body.bodyHash, body.text);
-  return verdictAmong(await findCopies(index, identity, threshold));
+  const found = await findCopies(index, identity, threshold);
+  return verdictAmong(found.copies, undefined, found.variants);
 }

@@ -14,7 +14,15 @@ import {
 import type { Registration, ResultDocument, VersionEntry } from '../ports';
 import { isEarlier, isSameVersion, versionOrder } from '../ports';
 import { mirrorLinks, relateToCorpus } from './corpus-links';
-import { type Copy, currentSighting, enterIdentity, type Identity, identityOf } from './identity';
+import {
+  type Copy,
+  currentSighting,
+  enterIdentity,
+  type Identity,
+  identityOf,
+  type Sighting,
+} from './identity';
+import { nameNearCopies } from './near-copies';
 import { readSource, type SourceRead } from './read-source';
 import { saveResult } from './result-writes';
 import { demoteCopy, retireVersion } from './retire';
@@ -117,9 +125,17 @@ async function analyseAndWrite(
   const identity = identityOf(upload.me, prepared.bodyHash, prepared.article.text);
   const sighting = await enterIdentity(deps.index, identity, config.nearThreshold);
   if (sighting.verdict.kind !== 'unique') {
-    return settleDuplicate(deps, config, { upload, prepared, identity }, sighting.verdict);
+    return settleDuplicate(
+      deps,
+      config,
+      { upload, prepared, identity },
+      {
+        ...sighting,
+        verdict: sighting.verdict,
+      },
+    );
   }
-  return publishCanonical(deps, config, { upload, prepared, identity }, sighting.copies);
+  return publishCanonical(deps, config, { upload, prepared, identity }, sighting);
 }
 
 /** decode → extract → clean → fingerprint, or the rejection of input that is too large or not an article. */
@@ -156,15 +172,17 @@ type Identified = {
 
 /**
  * Writes a duplicate's result, then follows its canonical while it moves to an earlier upload. A canonical
- * that went away meanwhile (deleted, replaced) leaves this copy unique: it is then analysed after all.
+ * that went away meanwhile (deleted, replaced) leaves this copy unique: it is then analysed after all. Later
+ * near copies with other figures that it sees are told that it came first (nameNearCopies).
  */
 async function settleDuplicate(
   deps: ServiceDeps,
   config: ServiceConfig,
   item: Identified,
-  first: Exclude<DedupVerdict, { kind: 'unique' }>,
+  first: Sighting & { readonly verdict: Exclude<DedupVerdict, { kind: 'unique' }> },
 ): Promise<ProcessOutcome> {
-  let verdict = first;
+  let verdict = first.verdict;
+  const variants = [...first.variants];
   let outcome = await finish(
     deps,
     item.upload,
@@ -172,7 +190,8 @@ async function settleDuplicate(
   );
   for (let round = 0; round < MAX_SETTLE_ROUNDS && outcome.kind === 'written'; round++) {
     const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
-    if (latest.verdict.kind === 'unique') return publishCanonical(deps, config, item, latest.copies);
+    if (latest.verdict.kind === 'unique') return publishCanonical(deps, config, item, latest);
+    variants.push(...latest.variants);
     if (latest.verdict.of === verdict.of) break;
     verdict = latest.verdict;
     outcome = await finish(
@@ -181,6 +200,7 @@ async function settleDuplicate(
       buildDuplicateResult(item.upload.read.source, item.prepared, verdict),
     );
   }
+  if (outcome.kind === 'written') await nameNearCopies(deps, item.upload.me, variants, config.nearThreshold);
   return outcome;
 }
 
@@ -193,29 +213,38 @@ async function publishCanonical(
   deps: ServiceDeps,
   config: ServiceConfig,
   item: Identified,
-  copies: readonly Copy[],
+  sighting: Sighting,
 ): Promise<ProcessOutcome> {
   const { upload, prepared } = item;
+  const { copies } = sighting;
+  // Unique here; it may name an earlier near copy that states other figures.
+  const dedup: DedupVerdict = sighting.verdict.kind === 'unique' ? sighting.verdict : { kind: 'unique' };
   const analysis = analyse(deps, config, upload, prepared);
   const claims =
     deps.claims === undefined
       ? analysis.claims
-      : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, copies);
+      : await relateToCorpus({ ...deps, claims: deps.claims }, upload.me, analysis.claims, sighting);
   const checked = await matchFactChecks(deps, claims, prepared.article.published);
-  const result = buildProcessedResult(
-    upload.read.source,
-    prepared,
-    { ...analysis, claims: checked },
-    { kind: 'unique' },
-  );
+  const result = buildProcessedResult(upload.read.source, prepared, { ...analysis, claims: checked }, dedup);
   const outcome = await finish(deps, upload, result);
   if (outcome.kind !== 'written') return outcome;
   await mirrorLinks(deps, upload.me, claims);
   const demotedFirst = await demoteLaterCopies(deps, upload.me, copies);
   const latest = await currentSighting(deps.index, item.identity, config.nearThreshold);
   if (latest.verdict.kind === 'unique') {
+    const renamed = await nameNearCopies(
+      deps,
+      upload.me,
+      [...sighting.variants, ...latest.variants],
+      config.nearThreshold,
+    );
     const demotedCopies = [...demotedFirst, ...(await demoteLaterCopies(deps, upload.me, latest.copies))];
-    return demotedCopies.length === 0 ? outcome : { ...outcome, demotedCopies };
+    // Renamed: an earlier near copy finished while this one was analysed; the stored result says so.
+    const written = renamed
+      ? parseStoredResult((await deps.results.read(upload.event))?.document)
+      : undefined;
+    const final = written === undefined ? outcome : { kind: 'written' as const, result: written };
+    return demotedCopies.length === 0 ? final : { ...final, demotedCopies };
   }
   await demoteCopy(deps, upload.me, latest.verdict);
   const demoted = parseStoredResult((await deps.results.read(upload.event))?.document);

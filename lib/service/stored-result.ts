@@ -26,7 +26,11 @@ export const storedResultSchema = z.looseObject({
     size: z.number(),
     sha256: z.optional(z.string()),
   }),
-  dedup: z.looseObject({ kind: z.enum(['unique', 'exact', 'near']), of: z.optional(z.string()) }),
+  dedup: z.looseObject({
+    kind: z.enum(['unique', 'exact', 'near']),
+    of: z.optional(z.string()),
+    nearCopyOf: z.optional(z.string()),
+  }),
   summary: z.optional(z.unknown()),
   claims: z.optional(z.unknown()),
   limits: z.optional(z.unknown()),

@@ -14,6 +14,11 @@ export type RelateOptions = {
   readonly duplicateOf?: string;
   /** Further articles not to relate to, e.g. near-duplicates found by the dedup index. */
   readonly exclude?: readonly string[];
+  /**
+   * Articles only a conflict is shown with: near copies that state other figures. Their other claims are the
+   * same text from the same source, which corroborates nothing; the changed figure is what a reader needs.
+   */
+  readonly conflictsOnly?: readonly string[];
 };
 
 type Verdict = {
@@ -85,6 +90,7 @@ export function relateClaims(
   const excluded = new Set([options.selfId, ...(options.exclude ?? [])]);
   if (options.duplicateOf !== undefined) excluded.add(options.duplicateOf);
   const others = candidates.filter((c) => !excluded.has(c.articleId));
+  const conflictsOnly = new Set(options.conflictsOnly ?? []);
   const related = new Map<number, RelatedClaim[]>();
   for (const mine of toIndexedClaims({ id: options.selfId, uploadedAt: '' }, claims)) {
     const found: RelatedClaim[] = [];
@@ -94,6 +100,7 @@ export function relateClaims(
       if (seen.has(key)) continue;
       const verdict = compareClaims(mine, theirs);
       if (verdict === undefined) continue;
+      if (verdict.relation !== 'conflicts' && conflictsOnly.has(theirs.articleId)) continue;
       seen.add(key);
       found.push({
         relation: verdict.relation,

@@ -70,6 +70,58 @@ describe('factsum analyze', () => {
     });
   });
 
+  describe('with --corpus, a near copy that changes a figure', () => {
+    const floods = (toll: string) =>
+      `Floods in Brenna\n\n${toll} people died in the floods in Brenna last week, the regional government said on Monday.\n`;
+    const lines = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+
+    it('is analysed, names the article it nearly copies, and its claim conflicts with that one', () => {
+      const first = join(dir, 'floods.txt');
+      const changed = join(dir, 'floods-19.txt');
+      writeFileSync(first, floods('Twelve'));
+      writeFileSync(changed, floods('Nineteen'));
+      const [a, b] = lines(factsum(['analyze', '--corpus', first, changed]).stdout);
+      expect(b).toMatchObject({
+        status: 'processed',
+        dedup: { kind: 'unique', nearCopyOf: first, differs: 'figures' },
+      });
+      expect(b.dedup.similarity).toBeGreaterThanOrEqual(0.8);
+      expect(b.claims[0].related).toMatchObject([{ relation: 'conflicts', articleId: first, claimIndex: 0 }]);
+      // Shown on both sides.
+      expect(a.claims[0].related).toMatchObject([{ relation: 'conflicts', articleId: changed }]);
+      expect(a.dedup).toEqual({ kind: 'unique' });
+    });
+
+    it('shows only the conflict: its unchanged claims are the same source, which corroborates nothing', () => {
+      const homes = '\nThe floods destroyed 300 homes in the valley, the Red Cross said.\n';
+      const first = join(dir, 'floods-homes.txt');
+      const changed = join(dir, 'floods-homes-19.txt');
+      writeFileSync(first, floods('Twelve') + homes);
+      writeFileSync(changed, floods('Nineteen') + homes);
+      const [a, b] = lines(factsum(['analyze', '--corpus', first, changed]).stdout);
+      expect(b.status).toBe('processed');
+      expect(b.claims).toHaveLength(2);
+      expect(b.claims.map((claim: { related?: { relation: string }[] }) => claim.related)).toMatchObject([
+        [{ relation: 'conflicts', articleId: first }],
+        undefined,
+      ]);
+      expect(a.claims[1].related).toBeUndefined();
+    });
+
+    it('stays a duplicate when only the words change ("Twelve" → "12")', () => {
+      const first = join(dir, 'floods.txt');
+      const digits = join(dir, 'floods-digits.txt');
+      writeFileSync(first, floods('Twelve'));
+      writeFileSync(digits, floods('12'));
+      const [, b] = lines(factsum(['analyze', '--corpus', first, digits]).stdout);
+      expect(b).toMatchObject({ status: 'duplicate', dedup: { kind: 'near', of: first } });
+    });
+  });
+
   it('without --corpus analyses every file on its own', () => {
     const { stdout } = factsum(['analyze', join(dir, 'ferry.txt'), join(dir, 'ferry-copy.txt')]);
     expect(

@@ -46,18 +46,30 @@ describe('relations between two articles analysed as one corpus (analyze --corpu
     expect(outcome.mirrored).toBe(true);
   });
 
-  it('relates nothing to a near-copy of an article, even one that changes a figure', async () => {
-    // One word in ten differs: the dedup index calls B a near-duplicate of A (2-word shingles, J >= 0.8), so B
-    // gets no claims of its own. A copy never corroborates its canonical; that it cannot conflict with it
-    // either is a known limit (docs/benchmarks.md).
+  it('relates nothing to a near-copy of an article that states the same figures', async () => {
+    // One word in ten differs and the figure is the same: the dedup index calls B a near-duplicate of A
+    // (2-word shingles, J >= 0.8, same figures), so B gets no claims of its own, and a copy never
+    // corroborates its canonical.
     const outcome = await runPair({
       kind: 'near copy',
       expected: 'none',
       a: 'Twelve people died in the floods in Harlow Vale last week.',
-      b: 'Nineteen people died in the floods in Harlow Vale last week.',
+      b: '12 people died in the floods in Harlow Vale last week.',
     });
     expect(outcome.results[1].status).toBe('duplicate');
     expect(outcome.predicted).toBe('none');
+  });
+
+  it('shows the conflict with a near-copy that changes a figure: it is no duplicate', async () => {
+    const outcome = await runPair({
+      kind: 'near copy',
+      expected: 'conflicts',
+      a: 'Twelve people died in the floods in Harlow Vale last week.',
+      b: 'Nineteen people died in the floods in Harlow Vale last week.',
+    });
+    expect(outcome.results[1].status).toBe('processed');
+    expect(outcome.predicted).toBe('conflicts');
+    expect(outcome.mirrored).toBe(true);
   });
 
   it('names the measure, both values and the time on both sides', async () => {

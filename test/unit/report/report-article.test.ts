@@ -365,6 +365,32 @@ describe('renderArticleReport: duplicates and rejections', () => {
     expect(shownArticleText(doc)).toBe(ARTICLE_TEXT);
   });
 
+  it('says in one line that a processed article nearly copies another but states other figures', () => {
+    const result: Result = {
+      ...processedResult(),
+      dedup: {
+        kind: 'unique',
+        nearCopyOf: 'articles/news/2026/eastbury-original.txt',
+        similarity: 0.8421,
+        differs: 'figures',
+      },
+    };
+    const { doc } = render(result);
+
+    expect(text(doc, '#near-copy')).toContain(
+      'nearly copies articles/news/2026/eastbury-original.txt (similarity 0.842) but states other figures',
+    );
+    expect(selectOne(doc, '#near-copy a')?.getAttribute('href')).toBe(
+      '../../news/2026/eastbury-original.txt.html',
+    );
+    expect(selectOne(doc, '#claims')).toBeDefined();
+    expect(selectOne(doc, '#duplicate')).toBeUndefined();
+  });
+
+  it('shows no near-copy line for an article without one', () => {
+    expect(selectOne(render(processedResult()).doc, '#near-copy')).toBeUndefined();
+  });
+
   it('shows the error of a rejected input and its source instead of an article', () => {
     const rejected: Result = {
       schemaVersion: 1,

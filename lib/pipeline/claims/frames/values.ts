@@ -194,6 +194,31 @@ function readArticleNumber(tokens: readonly Token[], i: number): Core | undefine
   return undefined;
 }
 
+/**
+ * Every word that can start or scale a number readNumber reads ("twelve", "thirty", "hundred", "million", "dozen",
+ * "half"): where a number may be in a text, for callers that look only there.
+ */
+export const NUMBER_WORDS: readonly string[] = [
+  ...UNITS.keys(),
+  ...TENS.keys(),
+  'hundred',
+  ...SCALES.keys(),
+  'dozen',
+  'half',
+];
+
+/**
+ * Whether readNumber can read anything at this token: digits, a number word, "a"/"half" (a dozen, half a
+ * million) or an ordinal. A cheap test for callers that scan many tokens; readNumber itself needs none.
+ */
+export function mayStartNumber(token: Token): boolean {
+  if (token.kind === 'number') return true;
+  if (token.kind !== 'word') return false;
+  const lower = token.lower;
+  const first = lower.split('-', 1)[0] ?? '';
+  return UNITS.has(first) || TENS.has(first) || lower === 'a' || lower === 'half' || ORDINALS.has(lower);
+}
+
 /** Whether a lower-case word is a number word ("twelve", "thirty-five"): never a subject or a measure. */
 export function isNumberWord(lower: string): boolean {
   return lower.split('-').every((part) => UNITS.has(part) || TENS.has(part) || part === 'hundred');
