@@ -1,4 +1,5 @@
 import { readFigures } from '../claims';
+import { fmix32 } from './minhash';
 
 /**
  * The figures fingerprint of an article: which numbers it states, so that a near copy that changes one
@@ -32,12 +33,7 @@ const UNREAD = 2;
 function hashFigure(figure: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < figure.length; i++) h = Math.imul(h ^ figure.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h);
 }
 
 /** The figures fingerprint of a clean article body (see the layout above). */

@@ -36,7 +36,7 @@ export const DEFAULT_NEAR_THRESHOLD = 0.8;
 const SEED = 0x9e3779b9;
 
 /** MurmurHash3's 32-bit finaliser (Appleby 2011): full avalanche of a 32-bit state. */
-function fmix32(value: number): number {
+export function fmix32(value: number): number {
   let h = value >>> 0;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
