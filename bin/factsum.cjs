@@ -1,12 +1,10 @@
 #!/usr/bin/env node
 'use strict';
-// Runs the TypeScript CLI straight from source (tsx compiles on the fly), so `npx factsum`
-// works right after `npm install`, with no build step.
-const path = require('node:path');
-require('tsx/cjs/api').register();
-// The ESM hook as well: commands load their heavy parts with import() only when they need them.
-require('tsx/esm/api').register();
-const { main } = require(path.join(__dirname, '..', 'lib', 'cli', 'main.ts'));
+// Runs the TypeScript CLI with no build step: `npx factsum` works right after `npm install`. The sources are
+// bundled on first use and the bundle reused while they are unchanged (cli-bundle.cjs says why and how).
+const { loadCli } = require('./cli-bundle.cjs');
+
+const { main } = loadCli();
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
