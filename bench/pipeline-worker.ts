@@ -41,7 +41,7 @@ async function servicePass(
   articles: readonly BenchArticle[],
   pass: number,
 ): Promise<{ latencies: number[]; wallMs: number; cpuMs: number }> {
-  const deps = createMemoryPorts(clock);
+  const deps = createMemoryPorts({ clock });
   const refs = articles.map((a, i) => {
     const ref = { bucket: BUCKET, key: `p${pass}/${i}/${a.id}` };
     deps.objects.put(ref, a.bytes, { contentType: 'text/plain' });

@@ -101,6 +101,11 @@ export interface ResultStore {
   writeDigest(source: ObjectRef, digest: unknown): Promise<void>;
   /** Deletes the result (if it is still the one with `etag`), the report and the digest of an input. */
   remove(source: ObjectRef, etag: string): Promise<'removed' | 'conflict'>;
+  /**
+   * False for a store that keeps results only (the CLI's in memory, which renders reports itself when asked
+   * with --html): the service then renders no report or digest for it, about 8% of the CLI's time per file.
+   */
+  readonly keepsReports?: boolean;
 }
 
 /** Where a reader finds a stored result: inline, or behind a short-lived link when it is large. */

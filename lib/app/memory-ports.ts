@@ -12,13 +12,18 @@ export type MemoryPorts = ServiceDeps & {
   readonly claims: MemoryClaimIndex;
 };
 
-/** In-memory ports for `analyze --corpus`, evaluations and unit tests. */
-export function createMemoryPorts(clock: () => number = () => performance.now()): MemoryPorts {
+/**
+ * In-memory ports for `analyze --corpus`, evaluations and unit tests; `keepsReports: false` for a caller that
+ * never reads the HTML reports and corpus digests the service would render into them.
+ */
+export function createMemoryPorts(
+  options: { readonly clock?: () => number; readonly keepsReports?: boolean } = {},
+): MemoryPorts {
   return {
     objects: new MemoryObjectStore(),
-    results: new MemoryResultStore(),
+    results: new MemoryResultStore(options),
     index: new MemoryDedupIndex(),
     claims: new MemoryClaimIndex(),
-    clock,
+    clock: options.clock ?? (() => performance.now()),
   };
 }

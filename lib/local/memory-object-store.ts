@@ -103,9 +103,15 @@ export class MemoryObjectStore implements ObjectStore, ObjectLister {
  * ETag (the MD5 of its JSON), and a write or delete whose condition no longer holds is a conflict.
  */
 export class MemoryResultStore implements ResultStore, ResultReader {
+  readonly keepsReports: boolean;
   readonly #results = new Map<string, { readonly text: string; readonly etag: string }>();
   readonly #reports = new Map<string, string>();
   readonly #digests = new Map<string, string>();
+
+  /** `keepsReports: false`: results only, no report or digest is rendered for this store. */
+  constructor(options: { readonly keepsReports?: boolean } = {}) {
+    this.keepsReports = options.keepsReports ?? true;
+  }
 
   async read(source: ObjectRef): Promise<StoredDocument | undefined> {
     const stored = this.#results.get(refKey(source));

@@ -96,6 +96,7 @@ export async function removeResult(results: ResultStore, ref: ObjectRef, order: 
  * a failure after them leaves the JSON unwritten, and the retry writes all three.
  */
 async function writeReport(results: ResultStore, ref: ObjectRef, result: unknown): Promise<void> {
+  if (results.keepsReports === false) return;
   const html = renderStoredResult(result);
   if (html !== undefined) await results.writeReport(ref, html);
   const digest = toCorpusDigest(result);
