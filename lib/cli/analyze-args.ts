@@ -180,9 +180,10 @@ export function analysisRunOf(options: AnalyzeArgs): AnalyzeRun {
 }
 
 /**
- * Files per thread before the default starts another: a worker thread costs about 1.2 s of CPU to start
- * (tsx, the pipeline and its models; measured here), what analysing some 200 BBC articles costs, and only
- * takes files once it is up, so a handful of files is done sooner by the main thread alone.
+ * Files per thread before the default starts another: a worker thread costs about 1 s of CPU before it runs
+ * at full speed (~0.3 s to load the bundled pipeline and its models, then V8 compiles the hot code again in
+ * the worker's own isolate; measured here: 300 BBC files cost 1.0 s more CPU on two threads than on one), and
+ * only takes files once it is up, so a handful of files is done sooner by the main thread alone.
  */
 const MIN_FILES_PER_THREAD = 100;
 

@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { toClaimReview } from '../pipeline/result';
 import type { Result } from '../pipeline/types';
 import { ANALYZE_HELP, type AnalyzeArgs, analysisRunOf, parseAnalyzeArgs, threadsFor } from './analyze-args';
 import { type FileSource, startFileSource } from './file-sources';
@@ -8,6 +7,7 @@ import { mapInOrder } from './in-order';
 import { collectInputFiles, type InputFile } from './input-files';
 import type { CliIo } from './io';
 import { type LineSink, openLineSink } from './line-sink';
+import { outputLineOf } from './output-line';
 import { countResult, createTally, type Progress, startProgress, type Tally } from './progress';
 import { UsageError } from './usage-error';
 
@@ -37,7 +37,7 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
   const outputs: Outputs = {
     sink,
     progress: startProgress(io.stderr, inputs.length, options.quiet),
-    lineOf: (result) => JSON.stringify(options.output === 'claimreview' ? toClaimReview(result) : result),
+    lineOf: outputLineOf(options.output),
     keep: options.htmlDir !== undefined,
   };
   const threads = threadsFor(options, inputs.length);
@@ -65,11 +65,14 @@ async function analyzeEach(
   const tally = createTally();
   const results: Result[] = [];
   for await (const outcome of mapInOrder(inputs, source.window, (input) => source.analyze(input))) {
-    if (outcome.kind !== 'result') throw new Error('a file alone must come back as a result');
+    if (outcome.kind === 'read') throw new Error('a file alone must come back as a result or a line');
     countResult(tally, outcome.result);
     outputs.progress.advance(outcome.result);
-    await outputs.sink.write(outputs.lineOf(outcome.result));
-    if (outputs.keep) results.push(outcome.result);
+    if (outcome.kind === 'line') await outputs.sink.write(outcome.line);
+    else {
+      await outputs.sink.write(outputs.lineOf(outcome.result));
+      if (outputs.keep) results.push(outcome.result);
+    }
   }
   return { results, tally };
 }

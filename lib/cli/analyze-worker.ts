@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { analysisRunOf, parseAnalyzeArgs } from './analyze-args';
 import { analyzeFileTask } from './file-task';
+import { outputLineOf } from './output-line';
 import { taskMessageSchema, workerDataSchema } from './worker-protocol';
 
 /**
@@ -11,12 +12,14 @@ import { taskMessageSchema, workerDataSchema } from './worker-protocol';
 const parsed = parseAnalyzeArgs(workerDataSchema.parse(workerData).args);
 if (parsed === 'help') throw new Error('analyze worker started without analyze arguments');
 const run = analysisRunOf(parsed);
+// Without --html the main thread keeps no results: it gets each file's output line, made here.
+const lineOf = parsed.htmlDir === undefined ? outputLineOf(parsed.output) : undefined;
 const port = parentPort;
 if (port === null) throw new Error('analyze-worker.ts runs in a worker thread');
 
 port.on('message', (message: unknown) => {
   const { id, task } = taskMessageSchema.parse(message);
-  analyzeFileTask(task, run).then(
+  analyzeFileTask(task, run, lineOf).then(
     (outcome) => port.postMessage({ id, outcome }),
     (error: unknown) =>
       port.postMessage({

@@ -45,7 +45,8 @@ export function corpusUploadTime(newest: number, position: number): string {
  * (from a worker thread) has them replayed; without one, the service computes them here.
  */
 export function startSharedCorpus(run: AnalyzeRun, newest: number): SharedCorpus {
-  const ports = createMemoryPorts();
+  // Reports are rendered from the results, and only with --html (analyze-command.ts).
+  const ports = createMemoryPorts({ keepsReports: false });
   const replays: ReplayTally = { replayed: 0, computed: 0 };
   const done: (Result | string)[] = [];
   return {
@@ -55,6 +56,8 @@ export function startSharedCorpus(run: AnalyzeRun, newest: number): SharedCorpus
         done.push(outcome.result);
         return outcome.result;
       }
+      if (outcome.kind === 'line')
+        throw new Error('a file of the shared corpus comes back read, not written out');
       const deps =
         outcome.recording === undefined
           ? ports

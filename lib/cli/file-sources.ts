@@ -1,5 +1,6 @@
 import { type AnalyzeArgs, analysisRunOf } from './analyze-args';
 import type { InputFile } from './input-files';
+import { outputLineOf } from './output-line';
 import { readLocalFile, unreadableResult } from './read-local-file';
 import { startWorkerPool } from './worker-pool';
 import type { FileOutcome, FileTask } from './worker-protocol';
@@ -8,7 +9,7 @@ import type { FileOutcome, FileTask } from './worker-protocol';
  * Files a worker thread may be ahead of the file being written out: enough to keep every thread busy while
  * one file takes longer, few enough that the results held back stay small.
  */
-const WINDOW_PER_THREAD = 16;
+const WINDOW_PER_THREAD = 32;
 
 /** Where files are analysed: on this thread, or in worker threads. */
 export type FileSource = {
@@ -33,15 +34,13 @@ async function loadMainThreadAnalysis(
   options: AnalyzeArgs,
   beside: boolean,
 ): Promise<(task: FileTask) => Promise<FileOutcome>> {
-  const [{ analyzeAlone }, { analyzeFileTask }] = await Promise.all([
-    import('./local-files'),
-    import('./file-task'),
-  ]);
+  const { analyzeFileTask } = await import('./file-task');
   const run = analysisRunOf(options);
-  if (beside) return (task) => analyzeFileTask(task, run);
+  // As a worker does: the output line of each file, unless the results are kept for --html.
+  const lineOf = options.htmlDir === undefined ? outputLineOf(options.output) : undefined;
+  if (beside || !options.corpus) return (task) => analyzeFileTask(task, run, lineOf);
   return async (task) => {
-    if (!options.corpus) return { kind: 'result', result: (await analyzeAlone(task.path, run)).result };
-    const file = await readLocalFile(task.path);
+    const file = readLocalFile(task.path);
     return file.kind === 'read'
       ? { kind: 'read', bytes: file.bytes, modified: file.modified }
       : { kind: 'result', result: file.result };

@@ -1,18 +1,30 @@
 import { performance } from 'node:perf_hooks';
+import type { Result } from '../pipeline/types';
 import { resolveSummaryOptions } from '../service';
 import { type AnalyzeRun, analyzeAlone } from './local-files';
+import { lineStatusOf } from './output-line';
 import { createRecordingSteps } from './pipeline-replay';
 import { readLocalFile } from './read-local-file';
 import type { FileOutcome, FileTask } from './worker-protocol';
 
 /**
- * One file of a parallel run, the same on a worker thread and on the main thread: analysed alone in a corpus
- * of its own, or (`record`, for the shared corpus) its pure steps computed and recorded, for the main thread
- * to replay when it uploads the file into the shared corpus in input order.
+ * One file of a run, the same on a worker thread and on the main thread: analysed alone in a corpus of its
+ * own (its result, or with `lineOf` its output line), or (`record`, for the shared corpus) its pure steps
+ * computed and recorded, for the main thread to replay when it uploads the file into the shared corpus in
+ * input order.
  */
-export async function analyzeFileTask(task: FileTask, run: AnalyzeRun): Promise<FileOutcome> {
-  if (!task.record) return { kind: 'result', result: (await analyzeAlone(task.path, run)).result };
-  const file = await readLocalFile(task.path);
+export async function analyzeFileTask(
+  task: FileTask,
+  run: AnalyzeRun,
+  lineOf?: (result: Result) => string,
+): Promise<FileOutcome> {
+  if (!task.record) {
+    const { result } = await analyzeAlone(task.path, run);
+    return lineOf === undefined
+      ? { kind: 'result', result }
+      : { kind: 'line', line: lineOf(result), result: lineStatusOf(result) };
+  }
+  const file = readLocalFile(task.path);
   if (file.kind === 'unreadable') return { kind: 'result', result: file.result };
   const read = { kind: 'read', bytes: file.bytes, modified: file.modified } as const;
   // The service rejects an oversized file before any step.

@@ -47,9 +47,10 @@ export async function analyzeAlone(
   run: AnalyzeRun,
   options: { readonly uploadedAt?: string; readonly pipeline?: PipelineSteps } = {},
 ): Promise<{ readonly file: LocalFile; readonly result: Result }> {
-  const file = await readLocalFile(path);
+  const file = readLocalFile(path);
   if (file.kind === 'unreadable') return { file, result: file.result };
-  const base = createMemoryPorts();
+  // Reports are rendered from the results, and only with --html (analyze-command.ts).
+  const base = createMemoryPorts({ keepsReports: false });
   const ports = options.pipeline === undefined ? base : { ...base, pipeline: options.pipeline };
   await uploadLocalFile(ports, run, {
     path,
@@ -59,15 +60,33 @@ export async function analyzeAlone(
   return { file, result: await readLocalResult(ports, path) };
 }
 
+/** Keys whose string values are corpus ids, wherever they are in a result. */
+const ID_KEYS = new Set(['of', 'nearCopyOf', 'articleId']);
+
+/**
+ * Rewrites, in place, every corpus id of a parsed JSON value into a local path (`local/a.txt` to `a.txt`): by
+ * structure, not by searching text, so that an article that quotes such a string is left alone.
+ */
+function localIds(value: unknown): unknown {
+  if (Array.isArray(value)) for (const item of value) localIds(item);
+  else if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const v = record[key];
+      if (typeof v === 'string') {
+        if (ID_KEYS.has(key) && v.startsWith(`${LOCAL_BUCKET}/`))
+          record[key] = v.slice(LOCAL_BUCKET.length + 1);
+      } else localIds(v);
+    }
+  }
+  return value;
+}
+
 /** A stored corpus result with local paths instead of `local/…` ids (the CLI's contract). */
 export async function readLocalResult(ports: MemoryPorts, path: string): Promise<Result> {
   const stored = await ports.results.read({ bucket: LOCAL_BUCKET, key: path });
-  const prefix = `${LOCAL_BUCKET}/`;
-  const local = (id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
-  // Our own JSON round trip; ids are rewritten by structure, not by searching text.
-  const value = JSON.parse(JSON.stringify(stored?.document ?? null), (key, v: unknown) =>
-    (key === 'of' || key === 'nearCopyOf' || key === 'articleId') && typeof v === 'string' ? local(v) : v,
-  ) as Result;
+  // The memory store parses its stored JSON text at every read: this document is ours to change.
+  const value = localIds(stored?.document ?? null) as Result;
   const {
     bucket: _bucket,
     key: _key,

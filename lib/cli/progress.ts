@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { Writable } from 'node:stream';
-import type { Result } from '../pipeline/types';
+import type { LineStatus } from './worker-protocol';
 
 /** Redraws of the progress line at most this often: often enough to look live, rarely enough to cost nothing. */
 const REDRAW_MS = 100;
@@ -20,7 +20,7 @@ export function createTally(): Tally {
 }
 
 /** Counts one result into a tally. */
-export function countResult(tally: Tally, result: Pick<Result, 'status' | 'error'>): void {
+export function countResult(tally: Tally, result: LineStatus): void {
   tally.files++;
   tally.statuses.set(result.status, (tally.statuses.get(result.status) ?? 0) + 1);
   if (result.error !== undefined)
@@ -64,7 +64,7 @@ export function formatProgress(done: number, total: number, rejected: number, se
 
 export type Progress = {
   /** Counts a finished file (its status as known now) and redraws the line when due. */
-  readonly advance: (result: Pick<Result, 'status' | 'error'>) => void;
+  readonly advance: (result: LineStatus) => void;
   /** Erases the line and writes the summary of `tally` (the final results), always. */
   readonly finish: (tally: Tally) => void;
 };

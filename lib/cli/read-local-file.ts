@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 // The result builders alone: the main thread of a parallel run loads no pipeline stage.
 import { buildRejectedResult } from '../pipeline/result';
 import type { Result } from '../pipeline/types';
@@ -8,13 +8,23 @@ export type LocalFile =
   | { readonly kind: 'read'; readonly bytes: Uint8Array; readonly modified: string }
   | { readonly kind: 'unreadable'; readonly result: Result };
 
-/** Reads a local file; a file that cannot be read becomes its rejected (UNREADABLE) result. */
-export async function readLocalFile(path: string): Promise<LocalFile> {
+/**
+ * Reads a local file; a file that cannot be read becomes its rejected (UNREADABLE) result. Synchronous on
+ * purpose: the thread has nothing else to do meanwhile, and the four thread-pool round trips of an
+ * asynchronous open, stat, read and close left a thread idle about 0.7 ms per file (about 8% of a run over
+ * the BBC set).
+ */
+export function readLocalFile(path: string): LocalFile {
+  let fd: number | undefined;
   try {
-    const info = await stat(path);
-    return { kind: 'read', bytes: new Uint8Array(await readFile(path)), modified: info.mtime.toISOString() };
+    fd = openSync(path, 'r');
+    // The time and the bytes of the same opened file, even if the path is replaced meanwhile.
+    const modified = fstatSync(fd).mtime.toISOString();
+    return { kind: 'read', bytes: new Uint8Array(readFileSync(fd)), modified };
   } catch (error) {
     return { kind: 'unreadable', result: unreadableResult(path, reasonOf(error)) };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

@@ -10,9 +10,18 @@ import type { StepRecording } from './pipeline-replay';
 /** One file for a worker: alone in a corpus of its own, or (`record`) recorded for the shared corpus. */
 export type FileTask = { readonly path: string; readonly uploadedAt?: string; readonly record: boolean };
 
-/** A file's result, or (for the shared corpus) its bytes and the recording of its pure steps. */
+/** What the tally and the progress line need of a result. */
+export type LineStatus = { readonly status: Result['status']; readonly error?: { readonly code: string } };
+
+/**
+ * A file's result; or its output line already written out, with its status (a file alone, when the run
+ * keeps no results for --html: a string crosses between threads for a fraction of what the result's object
+ * graph costs to copy, and the line is made on the thread that analysed it); or (for the shared corpus) its
+ * bytes and the recording of its pure steps.
+ */
 export type FileOutcome =
   | { readonly kind: 'result'; readonly result: Result }
+  | { readonly kind: 'line'; readonly line: string; readonly result: LineStatus }
   | {
       readonly kind: 'read';
       readonly bytes: Uint8Array;
@@ -34,6 +43,14 @@ const outcomeSchema = z.union([
   z.object({
     kind: z.literal('result'),
     result: z.custom<Result>((value) => isObject(value) && 'schemaVersion' in Object(value)),
+  }),
+  z.object({
+    kind: z.literal('line'),
+    line: z.string(),
+    result: z.object({
+      status: z.enum(['processed', 'duplicate', 'rejected']),
+      error: z.optional(z.object({ code: z.string() })),
+    }),
   }),
   z.object({
     kind: z.literal('read'),
