@@ -6,11 +6,20 @@ const { loadCli } = require('./cli-bundle.cjs');
 
 const { main } = loadCli();
 
+// A reader that goes away (`factsum analyze dir | head`) ends the run quietly, as a Unix tool killed by
+// SIGPIPE would (exit status 128 + 13): nothing more can be delivered, and a stack trace would only be noise.
+const SIGPIPE_STATUS = 141;
+const isBrokenPipe = (error) => error instanceof Error && error.code === 'EPIPE';
+process.stdout.on('error', (error) => {
+  if (isBrokenPipe(error)) process.exit(SIGPIPE_STATUS);
+});
+
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr }).then(
   (code) => {
     process.exitCode = code;
   },
   (error) => {
+    if (isBrokenPipe(error)) process.exit(SIGPIPE_STATUS);
     process.stderr.write(`factsum: ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exitCode = 1;
   },

@@ -217,3 +217,28 @@ describe.skipIf(!hasScript)('progress in a terminal', () => {
     SLOW,
   );
 });
+
+describe('factsum analyze into a reader that goes away', () => {
+  it(
+    'stops quietly with the status of a tool ended by SIGPIPE, as `factsum analyze dir | head` does',
+    async () => {
+      const many = mkdtempSync(join(tmpdir(), 'factsum-pipe-'));
+      // Far more output than a pipe buffers, so the run is still writing when its reader leaves.
+      for (let i = 0; i < 200; i += 1) writeFileSync(join(many, `ferry-${i}.txt`), FERRY_ARTICLE);
+      const ended = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['bin/factsum.cjs', 'analyze', '--jobs', '1', many], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stdout.once('data', () => child.stdout.destroy());
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString('utf8');
+        });
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(ended.stderr).not.toContain('EPIPE');
+      expect(ended.code).toBe(141);
+    },
+    SLOW,
+  );
+});
