@@ -29,6 +29,13 @@ export async function runAnalyze(args: readonly string[], io: CliIo): Promise<nu
     return 0;
   }
   const inputs = await collectInputFiles(options.paths, options.filter);
+  if (inputs.length === 0) {
+    const filtered = options.filter.include.length + options.filter.exclude.length > 0;
+    // Only folders lead here (a named file always gets a line): say so rather than end with a bare "0 files".
+    io.stderr.write(
+      `factsum: no files to analyse in ${options.paths.join(', ')}${filtered ? ' that --include/--exclude keep' : ''}\n`,
+    );
+  }
   const sink = await openLineSink(io.stdout, options.outFile).catch((error: unknown) => {
     throw new UsageError(`--out: ${error instanceof Error ? error.message : String(error)}`, {
       cause: error,

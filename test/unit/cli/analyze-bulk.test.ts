@@ -242,3 +242,20 @@ describe('factsum analyze into a reader that goes away', () => {
     SLOW,
   );
 });
+
+describe('factsum analyze on a folder with nothing to analyse', () => {
+  it(
+    'says so on stderr, and that the filters left nothing when they did',
+    async () => {
+      const empty = mkdtempSync(join(tmpdir(), 'factsum-empty-'));
+      const bare = await factsum(['analyze', empty]);
+      expect(bare.stdout).toBe('');
+      expect(bare.stderr).toContain(`factsum: no files to analyse in ${empty}\n`);
+      writeFileSync(join(empty, 'note.txt'), FERRY_ARTICLE);
+      const filtered = await factsum(['analyze', '--include', '*.md', empty]);
+      expect(filtered.stderr).toContain('that --include/--exclude keep');
+      expect(filtered.code).toBe(0);
+    },
+    SLOW,
+  );
+});
