@@ -28,6 +28,13 @@ const MAX_BASE_BYTES = 1024 * 1024;
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/**
+ * Whole measurements repeated when a case fails: other test files running on the other core slow memory-heavy
+ * work by a varying factor (a fresh-clone CI run read deep JSON at 3.7× and 3.9× per doubling; alone, at the
+ * same sizes, 2.0× and 2.2×). Quadratic work fails every attempt; a load spike rarely hits three in a row.
+ */
+const RETRIES = 2;
+
 /** Repetitions at most, for an input whose one run is too short to time alone. */
 const MAX_REPEATS = 16;
 
@@ -54,7 +61,10 @@ function minSeconds(bytes: Uint8Array, fileName: string): number {
 
 describe('hostile inputs scale linearly', () => {
   for (const c of HOSTILE_CASES) {
-    it(`${c.name}: doubling the input at most ${MAX_RATIO}× its CPU time`, { timeout: 240_000 }, () => {
+    it(`${c.name}: doubling the input at most ${MAX_RATIO}× its CPU time`, {
+      timeout: 240_000,
+      retry: RETRIES,
+    }, () => {
       const encode = (n: number): Uint8Array => new TextEncoder().encode(c.make(n));
       runHostile(encode(4096), c.fileName);
       let n = BASE_BYTES;
