@@ -15,11 +15,15 @@ const MAX_PREFIX_WORDS = 40;
 /** Ends a sentence: a fragment without one was cut off. */
 const TERMINATED = /[.!?…]["'”’»)\]]*$/u;
 
+/** 2^21: the second hash's top 21 bits go below the first's 32, a 53-bit key that is still an exact number. */
+const LOW_BITS = 2 ** 21;
+
 /**
  * Hashes of a sentence's word prefixes (3 to MAX_PREFIX_WORDS words), built incrementally: two 32-bit
- * FNV-1a style hashes, so that memory stays a few numbers per prefix.
+ * FNV-1a style hashes (the second also mixes in the prefix's word count) packed into one 53-bit number, so
+ * that memory stays a number per prefix and no string is built for it.
  */
-function prefixHashes(words: readonly string[], add: (hash: string) => void): void {
+function prefixHashes(words: readonly string[], add: (hash: number) => void): void {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
   for (let k = 0; k < Math.min(MAX_PREFIX_WORDS, words.length); k += 1) {
@@ -31,12 +35,12 @@ function prefixHashes(words: readonly string[], add: (hash: string) => void): vo
     }
     h1 = Math.imul(h1 ^ 32, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ 32, 0x5bd1e995) >>> 0;
-    if (k + 1 >= MIN_FRAGMENT_WORDS) add(`${h1}:${h2}:${k + 1}`);
+    if (k + 1 >= MIN_FRAGMENT_WORDS) add(h1 * LOW_BITS + (Math.imul(h2 ^ (k + 1), 0x5bd1e995) >>> 11));
   }
 }
 
-function prefixKey(words: readonly string[]): string {
-  let key = '';
+function prefixKey(words: readonly string[]): number {
+  let key = -1;
   prefixHashes(words, (hash) => {
     key = hash;
   });
@@ -47,7 +51,7 @@ function prefixKey(words: readonly string[]): string {
  * Whether an unterminated fragment is the opening of an earlier sentence (its last word may be cut
  * too: "and a tempo" for "and a temporary").
  */
-function isCutCopy(sentence: string, words: readonly string[], prefixes: ReadonlySet<string>): boolean {
+function isCutCopy(sentence: string, words: readonly string[], prefixes: ReadonlySet<number>): boolean {
   if (TERMINATED.test(sentence) || words.length < MIN_FRAGMENT_WORDS || words.length > MAX_PREFIX_WORDS)
     return false;
   if (prefixes.has(prefixKey(words))) return true;
@@ -95,7 +99,7 @@ export type SentenceRepeatResult = {
  */
 export function removeRepeatedSentences(paragraphs: readonly string[]): SentenceRepeatResult {
   const seen = new Set<string>();
-  const prefixes = new Set<string>();
+  const prefixes = new Set<number>();
   const kept: string[] = [];
   const trimmed = new Set<number>();
   let removedParagraphs = 0;
@@ -106,12 +110,15 @@ export function removeRepeatedSentences(paragraphs: readonly string[]): Sentence
       continue;
     }
     const sentences = splitSentences(paragraph);
+    // Each sentence's key and words, once: judged first, then remembered.
+    const keyed = sentences.map((sentence) => {
+      const key = paragraphKey(sentence);
+      return { sentence, key, words: key === '' ? [] : key.split(' ') };
+    });
     const keep: string[] = [];
     let dropped = 0;
-    sentences.forEach((sentence, index) => {
-      const key = paragraphKey(sentence);
-      const words = key === '' ? [] : key.split(' ');
-      const isLast = index === sentences.length - 1;
+    keyed.forEach(({ sentence, key, words }, index) => {
+      const isLast = index === keyed.length - 1;
       if (words.length >= MIN_SENTENCE_WORDS && seen.has(key)) {
         dropped += 1;
         return;
@@ -130,9 +137,7 @@ export function removeRepeatedSentences(paragraphs: readonly string[]): Sentence
     });
     // Remember this paragraph's sentences only after judging them: a sentence repeated inside one
     // paragraph is usually rhetoric, and it stays.
-    for (const sentence of sentences) {
-      const key = paragraphKey(sentence);
-      const words = key === '' ? [] : key.split(' ');
+    for (const { key, words } of keyed) {
       if (words.length >= MIN_SENTENCE_WORDS) seen.add(key);
       if (words.length > MIN_FRAGMENT_WORDS) prefixHashes(words.slice(0, -1), (hash) => prefixes.add(hash));
     }
