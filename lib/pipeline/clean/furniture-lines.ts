@@ -230,8 +230,23 @@ function isLinkBar(line: string): boolean {
 /** Spaces and punctuation trimmed from the end of a line before it is compared with the phrase lists. */
 const TRAILING_FURNITURE = /[\s.:!|>»›→\-–—]/u;
 
+/**
+ * The last line normalised and its result: a one-line paragraph is normalised as a list heading, as a
+ * paragraph and as a standalone line in turn (a cache of one; the result depends on the line alone).
+ */
+let lastLine: string | undefined;
+let lastNormalized = '';
+
 /** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
 function normalizeLine(line: string): string {
+  if (line !== lastLine) {
+    lastNormalized = normalizeLineOnce(line);
+    lastLine = line;
+  }
+  return lastNormalized;
+}
+
+function normalizeLineOnce(line: string): string {
   const lowered = line
     .toLowerCase()
     .replace(/[‘’´`]/g, "'")
