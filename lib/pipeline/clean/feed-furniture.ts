@@ -56,8 +56,19 @@ const LINK_PROMPT =
 const MAX_LINK_PROMPT_WORDS = 15;
 const MAX_TAG_LIST_CHARS = 300;
 
+/**
+ * The last block normalised and its result: each block is asked as a disclaimer, its heading, a comment
+ * counter, story navigation and a link prompt in turn (a cache of one; the result depends on the block alone).
+ */
+let lastBlock: string | undefined;
+let lastNormalized = '';
+
 function normalize(block: string): string {
-  return block.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (block !== lastBlock) {
+    lastNormalized = block.toLowerCase().replace(/\s+/g, ' ').trim();
+    lastBlock = block;
+  }
+  return lastNormalized;
 }
 
 /** A line without its list bullet or leading bar ("- ", "• ", "| "). */
@@ -81,10 +92,16 @@ function stripEnd(text: string): string {
   return text.slice(0, end);
 }
 
-function cueCount(text: string): number {
+/** Whether at least `needed` distinct disclaimer cues occur in a normalised block. */
+function hasCues(text: string, needed: number): boolean {
   let count = 0;
-  for (const cue of DISCLAIMER_CUES) if (cue.test(text)) count += 1;
-  return count;
+  for (let i = 0; i < DISCLAIMER_CUES.length; i += 1) {
+    // Stops as soon as the answer is known: enough found, or too few cues left to reach it.
+    if (count >= needed) return true;
+    if (count + DISCLAIMER_CUES.length - i < needed) return false;
+    if (DISCLAIMER_CUES[i]?.test(text)) count += 1;
+  }
+  return count >= needed;
 }
 
 export function isDisclaimerHeading(block: string): boolean {
@@ -96,7 +113,7 @@ export function isDisclaimerHeading(block: string): boolean {
 export function isDisclaimer(block: string, underHeading = false): boolean {
   const text = normalize(block);
   if (text.length > MAX_DISCLAIMER_CHARS) return false;
-  return cueCount(text) >= (underHeading ? MIN_CUES_UNDER_HEADING : MIN_CUES);
+  return hasCues(text, underHeading ? MIN_CUES_UNDER_HEADING : MIN_CUES);
 }
 
 export function isCommentCounter(block: string): boolean {
