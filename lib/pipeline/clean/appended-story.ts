@@ -43,6 +43,22 @@ function contentWords(text: string): string[] {
         .filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 }
 
+/** Whether some paragraph may open an appended story: the test of the loop below, without its words. */
+function hasCandidate(paragraphs: readonly string[]): boolean {
+  let beforeWords = 0;
+  for (let k = 0; k < paragraphs.length; k += 1) {
+    const paragraph = paragraphs[k] ?? '';
+    if (
+      k >= MIN_BEFORE_PARAGRAPHS &&
+      beforeWords >= MIN_BEFORE_WORDS &&
+      (isHeadline(paragraph) || DATELINE.test(paragraph))
+    )
+      return true;
+    beforeWords += paragraph.split(/\s+/).length;
+  }
+  return false;
+}
+
 function isHeadline(paragraph: string): boolean {
   return (
     !paragraph.includes('\n') &&
@@ -76,6 +92,8 @@ export type AppendedSplit = {
  * the text above it.
  */
 export function splitAppendedStory(paragraphs: readonly string[]): AppendedSplit {
+  // Most articles have no paragraph that could open a second story: they need no word counts at all.
+  if (!hasCandidate(paragraphs)) return { article: paragraphs, appended: [] };
   const words = paragraphs.map(contentWords);
   const total = new Map<string, number>();
   for (const list of words) for (const w of list) total.set(w, (total.get(w) ?? 0) + 1);

@@ -94,13 +94,14 @@ export function articleVerdict(
 function judge(title: string, paragraphs: readonly string[], shapes: boolean): Verdict {
   const text = paragraphs.join('\n');
   const words = wordCount(text);
-  const lower = `${title}\n${text}`.toLowerCase();
   // Only when nothing else on the page is prose: an article may quote an error message or a paywall.
-  const otherProse = paragraphs.filter((p) => {
-    const l = p.toLowerCase();
-    return isProse(p) && !ERROR_PAGE.test(l) && !LOGIN_WALL.test(l);
-  }).length;
-  if (words <= MAX_WALL_WORDS && otherProse === 0) {
+  const otherProse = (): number =>
+    paragraphs.filter((p) => {
+      const l = p.toLowerCase();
+      return isProse(p) && !ERROR_PAGE.test(l) && !LOGIN_WALL.test(l);
+    }).length;
+  if (words <= MAX_WALL_WORDS && otherProse() === 0) {
+    const lower = `${title}\n${text}`.toLowerCase();
     if (ERROR_PAGE.test(lower))
       return { article: false, reason: 'The page is an error page (not found, unavailable or denied).' };
     if (LOGIN_WALL.test(lower))
@@ -109,6 +110,9 @@ function judge(title: string, paragraphs: readonly string[], shapes: boolean): V
         reason: 'The page asks the reader to sign in or subscribe; the article is not in it.',
       };
   }
+  // Teaser and list pages are judged by words between spaces: scripts written without them (Chinese,
+  // Japanese, Thai) are not judged here, and pages with this much text are not teaser pages.
+  if (!shapes || NO_SPACES_SCRIPT.test(text) || words > MAX_TEASER_PAGE_WORDS) return { article: true };
   const lines = paragraphs.flatMap((p) => p.split('\n'));
   const headlines = lines.filter(isHeadlineLike).length;
   // List items ("- a fact") are how articles list things; teasers are paragraphs of their own.
@@ -118,9 +122,6 @@ function judge(title: string, paragraphs: readonly string[], shapes: boolean): V
   // Lines, not paragraphs: a teaser list without blank lines reaches cleaning as one paragraph.
   const prose = lines.filter(isProse);
   const longest = lines.reduce((max, line) => Math.max(max, wordCount(line)), 0);
-  // Teaser and list pages are judged by words between spaces: scripts written without them (Chinese,
-  // Japanese, Thai) are not judged here, and pages with this much text are not teaser pages.
-  if (!shapes || NO_SPACES_SCRIPT.test(text) || words > MAX_TEASER_PAGE_WORDS) return { article: true };
   if (
     teaserHeadlines >= MIN_TEASER_HEADLINES &&
     teaserHeadlines * 3 >= lines.length &&
