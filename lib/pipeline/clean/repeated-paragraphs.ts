@@ -41,7 +41,16 @@ function wordEditDistance(a: readonly string[], b: readonly string[]): number {
   return previous[b.length] ?? 0;
 }
 
-function similarity(a: readonly string[], b: readonly string[]): number {
+/**
+ * Similarity of two paragraphs' words; `aPairs` and `bPairs` are their word pairs when the callers already
+ * hold them (both within MAX_COMPARED_WORDS words, as every indexed paragraph is).
+ */
+function similarity(
+  a: readonly string[],
+  b: readonly string[],
+  aPairs?: ReadonlySet<string>,
+  bPairs?: ReadonlySet<string>,
+): number {
   const x = a.slice(0, MAX_COMPARED_WORDS);
   const y = b.slice(0, MAX_COMPARED_WORDS);
   const longer = Math.max(x.length, y.length);
@@ -52,8 +61,8 @@ function similarity(a: readonly string[], b: readonly string[]): number {
   // threshold shares at least |pairs(x)| − 2·maxEdits of them: fewer rules the pair out exactly, in linear
   // time (the edit distance is quadratic, and long articles of similar paragraphs ran it thousands of times).
   const maxEdits = Math.floor((1 - NEAR_MIN_SIMILARITY) * longer);
-  const xPairs = wordPairs(x);
-  const yPairs = wordPairs(y);
+  const xPairs = aPairs !== undefined && a.length <= MAX_COMPARED_WORDS ? aPairs : wordPairs(x);
+  const yPairs = bPairs !== undefined && b.length <= MAX_COMPARED_WORDS ? bPairs : wordPairs(y);
   let shared = 0;
   for (const pair of xPairs) if (yPairs.has(pair)) shared += 1;
   if (shared < xPairs.size - 2 * maxEdits) return 0;
@@ -92,6 +101,7 @@ export type RepeatResult = { readonly paragraphs: readonly string[]; readonly re
 export function removeRepeatedParagraphs(paragraphs: readonly string[], title: string): RepeatResult {
   const seen = new Set<string>();
   const keptWords: string[][] = [];
+  const keptPairs: Set<string>[] = [];
   const postings = new Map<string, number[]>();
   const kept: string[] = [];
   const titleKey = paragraphKey(title);
@@ -123,7 +133,7 @@ export function removeRepeatedParagraphs(paragraphs: readonly string[], title: s
       for (const index of touched) sharedCounts[index] = 0;
       touched.length = 0;
       const repeat = candidates.some(
-        (index) => similarity(words, keptWords[index] ?? []) >= NEAR_MIN_SIMILARITY,
+        (index) => similarity(words, keptWords[index] ?? [], pairs, keptPairs[index]) >= NEAR_MIN_SIMILARITY,
       );
       if (repeat) {
         removed += 1;
@@ -133,6 +143,7 @@ export function removeRepeatedParagraphs(paragraphs: readonly string[], title: s
     const index = kept.length;
     kept.push(paragraph);
     keptWords.push(words);
+    keptPairs.push(pairs);
     seen.add(key);
     for (const pair of pairs) {
       const list = postings.get(pair) ?? [];
