@@ -289,7 +289,8 @@ export function isListHeading(line: string): boolean {
   if (line.length > MAX_FURNITURE_CHARS) return false;
   const normalized = normalizeLine(line);
   if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
-  return words(normalized).length <= MAX_LIST_HEADING_WORDS && LIST_HEADING.test(normalized);
+  // The anchored pattern first: it fails on the first words of almost every line, the word count does not.
+  return LIST_HEADING.test(normalized) && words(normalized).length <= MAX_LIST_HEADING_WORDS;
 }
 
 /** Whether a line reads like a linked headline: short, and not a sentence ending in a full stop. */
