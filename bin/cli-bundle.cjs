@@ -4,7 +4,7 @@
  *
  * Compiling the ~300 modules of the pipeline through tsx costs about 0.9 s of CPU at every start, and once more
  * in each worker thread of `analyze --jobs N`; loading one bundled file costs about 0.2 s (docs/benchmarks.md,
- * "CLI start-up"). So the first run after a change bundles lib/cli/main.ts and the worker thread's entry into
+ * "factsum analyze on the BBC folder"). So the first run after a change bundles lib/cli/main.ts and the worker thread's entry into
  * node_modules/.cache/factsum-cli/<digest>/, where <digest> hashes every file the bundle was built from (the
  * sources and the packages they import, as esbuild's metafile lists them) and esbuild's version. Each start
  * hashes those files again and uses the bundle only if nothing changed. Anything that goes wrong (no esbuild,
@@ -35,6 +35,12 @@ function digestOf(inputs, bundler) {
   return hash.digest('hex').slice(0, 32);
 }
 
+/** The installed esbuild as a manifest names it, read from its package.json (not loading esbuild itself). */
+function installedBundler() {
+  const manifest = require.resolve('esbuild/package.json', { paths: [ROOT] });
+  return `esbuild ${JSON.parse(fs.readFileSync(manifest, 'utf8')).version}`;
+}
+
 /** The folder of the current bundle when every input is as it was built from, or undefined. */
 function currentBundle() {
   let manifest;
@@ -44,6 +50,8 @@ function currentBundle() {
     return undefined;
   }
   if (!Array.isArray(manifest.inputs) || typeof manifest.digest !== 'string') return undefined;
+  // esbuild is no input of the bundle (its metafile does not list it): an upgrade is seen by its version.
+  if (manifest.bundler !== installedBundler()) return undefined;
   const dir = path.join(CACHE, manifest.digest);
   try {
     if (digestOf(manifest.inputs, manifest.bundler) !== manifest.digest) return undefined;
@@ -99,7 +107,10 @@ function build() {
   }
 }
 
-/** Removes bundles other than `keep` that no run has needed for a day, and abandoned staging folders. */
+/**
+ * Removes bundles other than `keep` built more than a day ago (a run started from one loaded it long since),
+ * and staging folders abandoned by runs that stopped while building.
+ */
 function pruneReplaced(keep) {
   const now = Date.now();
   for (const name of fs.readdirSync(CACHE)) {
