@@ -50,7 +50,7 @@ same service core as an upload; with --corpus the files share one in-memory corp
 order, and the lines come once every file is in. The last line on stderr counts the files by status
 and error code.
 
-Exit codes: 0 every input produced a line; 1 a file could not be read; 2 usage error.`;
+Exit codes: 0 every input produced a line; 1 a file could not be read; 2 usage error; 141 stdout closed.`;
 
 const ANALYZE_OPTIONS = {
   include: { type: 'string', multiple: true },
