@@ -43,20 +43,24 @@ function contentWords(text: string): string[] {
         .filter((w) => w.length >= MIN_CONTENT_WORD_CHARS && !STOP_WORDS.has(w) && !/^\d+$/.test(w));
 }
 
-/** Whether some paragraph may open an appended story: the test of the loop below, without its words. */
-function hasCandidate(paragraphs: readonly string[]): boolean {
+/**
+ * Indexes of the paragraphs that may open an appended story, the first MAX_CANDIDATES of them: a headline or a
+ * dateline after at least MIN_BEFORE_PARAGRAPHS paragraphs and MIN_BEFORE_WORDS words.
+ */
+function storyOpenings(paragraphs: readonly string[]): number[] {
+  const openings: number[] = [];
   let beforeWords = 0;
-  for (let k = 0; k < paragraphs.length; k += 1) {
+  for (let k = 0; k < paragraphs.length && openings.length < MAX_CANDIDATES; k += 1) {
     const paragraph = paragraphs[k] ?? '';
     if (
       k >= MIN_BEFORE_PARAGRAPHS &&
       beforeWords >= MIN_BEFORE_WORDS &&
       (isHeadline(paragraph) || DATELINE.test(paragraph))
     )
-      return true;
+      openings.push(k);
     beforeWords += paragraph.split(/\s+/).length;
   }
-  return false;
+  return openings;
 }
 
 function isHeadline(paragraph: string): boolean {
@@ -92,36 +96,28 @@ export type AppendedSplit = {
  * the text above it.
  */
 export function splitAppendedStory(paragraphs: readonly string[]): AppendedSplit {
+  const openings = storyOpenings(paragraphs);
   // Most articles have no paragraph that could open a second story: they need no word counts at all.
-  if (!hasCandidate(paragraphs)) return { article: paragraphs, appended: [] };
+  if (openings.length === 0) return { article: paragraphs, appended: [] };
   const words = paragraphs.map(contentWords);
   const total = new Map<string, number>();
   for (const list of words) for (const w of list) total.set(w, (total.get(w) ?? 0) + 1);
   const before = new Map<string, number>();
-  let beforeWords = 0;
-  let tried = 0;
-  for (let k = 0; k < paragraphs.length; k += 1) {
-    const paragraph = paragraphs[k] ?? '';
-    if (k >= MIN_BEFORE_PARAGRAPHS && beforeWords >= MIN_BEFORE_WORDS) {
-      const opens = isHeadline(paragraph) || DATELINE.test(paragraph);
-      if (opens && tried < MAX_CANDIDATES) {
-        tried += 1;
-        const after = new Map<string, number>();
-        for (const [w, count] of total) {
-          const rest = count - (before.get(w) ?? 0);
-          if (rest > 0) after.set(w, rest);
-        }
-        let afterWords = 0;
-        for (const count of after.values()) afterWords += count;
-        if (afterWords >= MIN_AFTER_WORDS / 2 && cosine(before, after) <= MAX_RELATED_SIMILARITY) {
-          const proseAfter = paragraphs.slice(k).join(' ').split(/\s+/).length;
-          if (proseAfter >= MIN_AFTER_WORDS)
-            return { article: paragraphs.slice(0, k), appended: paragraphs.slice(k) };
-        }
-      }
+  let k = 0;
+  for (const opening of openings) {
+    for (; k < opening; k += 1) for (const w of words[k] ?? []) before.set(w, (before.get(w) ?? 0) + 1);
+    const after = new Map<string, number>();
+    for (const [w, count] of total) {
+      const rest = count - (before.get(w) ?? 0);
+      if (rest > 0) after.set(w, rest);
     }
-    for (const w of words[k] ?? []) before.set(w, (before.get(w) ?? 0) + 1);
-    beforeWords += paragraph.split(/\s+/).length;
+    let afterWords = 0;
+    for (const count of after.values()) afterWords += count;
+    if (afterWords >= MIN_AFTER_WORDS / 2 && cosine(before, after) <= MAX_RELATED_SIMILARITY) {
+      const proseAfter = paragraphs.slice(opening).join(' ').split(/\s+/).length;
+      if (proseAfter >= MIN_AFTER_WORDS)
+        return { article: paragraphs.slice(0, opening), appended: paragraphs.slice(opening) };
+    }
   }
   return { article: paragraphs, appended: [] };
 }

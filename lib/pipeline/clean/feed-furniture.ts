@@ -7,6 +7,7 @@
  * for the gallery", tag lists, bare URLs). Each check is one anchored or bounded regular expression per block: linear time.
  */
 
+import { rememberLast } from '../text/remember-last';
 import { isSignature } from './block-features';
 
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
@@ -57,19 +58,10 @@ const MAX_LINK_PROMPT_WORDS = 15;
 const MAX_TAG_LIST_CHARS = 300;
 
 /**
- * The last block normalised and its result: each block is asked as a disclaimer, its heading, a comment
- * counter, story navigation and a link prompt in turn (a cache of one; the result depends on the block alone).
+ * Lower case, spaces collapsed. Remembers its last block: each block is asked as a disclaimer, its heading, a
+ * comment counter, story navigation and a link prompt in turn.
  */
-let lastBlock: string | undefined;
-let lastNormalized = '';
-
-function normalize(block: string): string {
-  if (block !== lastBlock) {
-    lastNormalized = block.toLowerCase().replace(/\s+/g, ' ').trim();
-    lastBlock = block;
-  }
-  return lastNormalized;
-}
+const normalize = rememberLast((block) => block.toLowerCase().replace(/\s+/g, ' ').trim());
 
 /** A line without its list bullet or leading bar ("- ", "• ", "| "). */
 function unbulleted(line: string): string {

@@ -4,6 +4,7 @@
  * German, Spanish and French equivalents; structure (a short heading followed by short headline lines)
  * does the rest without knowing the language.
  */
+import { rememberLast } from '../text/remember-last';
 import { trimEndClass } from '../text/trim-run';
 
 /** Headings that introduce a list of links to other articles; matched against a whole short line. */
@@ -231,20 +232,10 @@ function isLinkBar(line: string): boolean {
 const TRAILING_FURNITURE = /[\s.:!|>»›→\-–—]/u;
 
 /**
- * The last line normalised and its result: a one-line paragraph is normalised as a list heading, as a
- * paragraph and as a standalone line in turn (a cache of one; the result depends on the line alone).
+ * Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. Remembers
+ * its last line: a one-line paragraph is asked as a list heading, as a paragraph and as a standalone line in turn.
  */
-let lastLine: string | undefined;
-let lastNormalized = '';
-
-/** Lower case, typographic quotes and dashes simplified, surrounding punctuation and spaces trimmed. */
-function normalizeLine(line: string): string {
-  if (line !== lastLine) {
-    lastNormalized = normalizeLineOnce(line);
-    lastLine = line;
-  }
-  return lastNormalized;
-}
+const normalizeLine = rememberLast(normalizeLineOnce);
 
 function normalizeLineOnce(line: string): string {
   const lowered = line

@@ -42,17 +42,15 @@ function wordEditDistance(a: readonly string[], b: readonly string[]): number {
 }
 
 /**
- * Similarity of two paragraphs' words; `aPairs` and `bPairs` are their word pairs when the callers already
- * hold them (both within MAX_COMPARED_WORDS words, as every indexed paragraph is).
+ * Word-level similarity of two paragraphs, given their words (at most MAX_COMPARED_WORDS each, as the caller
+ * splits them) and the word pairs it already built for its index.
  */
 function similarity(
-  a: readonly string[],
-  b: readonly string[],
-  aPairs?: ReadonlySet<string>,
-  bPairs?: ReadonlySet<string>,
+  x: readonly string[],
+  xPairs: ReadonlySet<string>,
+  y: readonly string[],
+  yPairs: ReadonlySet<string>,
 ): number {
-  const x = a.slice(0, MAX_COMPARED_WORDS);
-  const y = b.slice(0, MAX_COMPARED_WORDS);
   const longer = Math.max(x.length, y.length);
   if (longer === 0) return 1;
   // A length gap alone already puts the pair below the threshold; skip the quadratic step.
@@ -61,8 +59,6 @@ function similarity(
   // threshold shares at least |pairs(x)| − 2·maxEdits of them: fewer rules the pair out exactly, in linear
   // time (the edit distance is quadratic, and long articles of similar paragraphs ran it thousands of times).
   const maxEdits = Math.floor((1 - NEAR_MIN_SIMILARITY) * longer);
-  const xPairs = aPairs !== undefined && a.length <= MAX_COMPARED_WORDS ? aPairs : wordPairs(x);
-  const yPairs = bPairs !== undefined && b.length <= MAX_COMPARED_WORDS ? bPairs : wordPairs(y);
   let shared = 0;
   for (const pair of xPairs) if (yPairs.has(pair)) shared += 1;
   if (shared < xPairs.size - 2 * maxEdits) return 0;
@@ -100,8 +96,8 @@ export type RepeatResult = { readonly paragraphs: readonly string[]; readonly re
  */
 export function removeRepeatedParagraphs(paragraphs: readonly string[], title: string): RepeatResult {
   const seen = new Set<string>();
-  const keptWords: string[][] = [];
-  const keptPairs: Set<string>[] = [];
+  // The words and word pairs of each kept paragraph, for the near-copy check.
+  const keptTerms: { readonly words: readonly string[]; readonly pairs: ReadonlySet<string> }[] = [];
   const postings = new Map<string, number[]>();
   const kept: string[] = [];
   const titleKey = paragraphKey(title);
@@ -132,9 +128,13 @@ export function removeRepeatedParagraphs(paragraphs: readonly string[], title: s
       const candidates = topShared(sharedCounts, touched, MAX_CANDIDATES);
       for (const index of touched) sharedCounts[index] = 0;
       touched.length = 0;
-      const repeat = candidates.some(
-        (index) => similarity(words, keptWords[index] ?? [], pairs, keptPairs[index]) >= NEAR_MIN_SIMILARITY,
-      );
+      const repeat = candidates.some((index) => {
+        const earlier = keptTerms[index];
+        return (
+          earlier !== undefined &&
+          similarity(words, pairs, earlier.words, earlier.pairs) >= NEAR_MIN_SIMILARITY
+        );
+      });
       if (repeat) {
         removed += 1;
         continue;
@@ -142,8 +142,7 @@ export function removeRepeatedParagraphs(paragraphs: readonly string[], title: s
     }
     const index = kept.length;
     kept.push(paragraph);
-    keptWords.push(words);
-    keptPairs.push(pairs);
+    keptTerms.push({ words, pairs });
     seen.add(key);
     for (const pair of pairs) {
       const list = postings.get(pair) ?? [];
