@@ -73,7 +73,8 @@ export function startWorkerPool(count: number, args: readonly string[]): WorkerP
     setImmediate(() => {
       mainScheduled = false;
       const analyze = onMain;
-      const pending = mainBusy ? undefined : queue.shift();
+      // Nothing else starts a file here (mainScheduled), so the main thread is still free.
+      const pending = queue.shift();
       if (pending === undefined || analyze === undefined) return;
       mainBusy = true;
       analyze(pending.task)
