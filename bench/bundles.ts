@@ -1,8 +1,8 @@
 /**
  * Function bundles as serverless.yml builds them (serverless-esbuild: bundled, minified, keepNames,
- * node20, CommonJS, @aws-sdk/* external, linkedom's CSS parser aliased to a stub), their size raw and
- * gzipped, what fills them, and the cold import time of each in a fresh `node` process beside
- * `node -e 0` in the same run.
+ * node20, CommonJS, @aws-sdk/* external, linkedom's CSS parser aliased to a stub and htmlparser2 to its
+ * Parser class alone), their size raw and gzipped, what fills them, and the cold import time of each in
+ * a fresh `node` process beside `node -e 0` in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -84,7 +84,10 @@ export async function benchBundles(): Promise<BundleResult> {
       platform: 'node',
       format: 'cjs',
       external: ['@aws-sdk/*'],
-      alias: { 'cssomnom/parse': './infra/bundle/css-parser-stub.ts' },
+      alias: {
+        'cssomnom/parse': './infra/bundle/css-parser-stub.ts',
+        htmlparser2: './infra/bundle/htmlparser2-parser.ts',
+      },
       outdir,
       entryNames: '[name]',
       metafile: true,
