@@ -6,6 +6,8 @@
  * article are dropped, and so is a trailing fragment that only repeats the opening words of an earlier
  * sentence. Everything is a few hash lookups per word: linear in the text's length.
  */
+
+import { allMatches } from '../text/all-matches';
 import { paragraphKey } from './repeated-paragraphs';
 
 /** Sentences shorter than this may repeat legitimately ("He declined to comment."). */
@@ -70,7 +72,7 @@ const ORDINAL_BEFORE = /(?:^|\D)\d{1,2}$/u;
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   let start = 0;
-  for (const match of paragraph.matchAll(SENTENCE_END)) {
+  for (const match of allMatches(SENTENCE_END, paragraph)) {
     const at = match.index ?? 0;
     // "2. Juni", "3. März": a German ordinal date, not the end of a sentence.
     if (match[0].startsWith('.') && ORDINAL_BEFORE.test(paragraph.slice(Math.max(0, at - 3), at))) continue;

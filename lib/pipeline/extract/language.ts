@@ -1,3 +1,5 @@
+import { allMatches } from '../text/all-matches';
+
 /**
  * Light language identification by function words (the "short words" method of Grefenstette 1995,
  * "Comparing two language identification schemes"): the commonest words of a language cover a
@@ -126,7 +128,7 @@ const SCRIPTS: readonly { readonly language: string; readonly pattern: RegExp }[
 
 function countMatches(text: string, pattern: RegExp): number {
   let count = 0;
-  for (const _ of text.matchAll(pattern)) count += 1;
+  for (const _ of allMatches(pattern, text)) count += 1;
   return count;
 }
 
@@ -145,7 +147,7 @@ export function detectLanguage(text: string): string | undefined {
   }
   const hits = new Map<string, number>();
   let total = 0;
-  for (const match of sample.matchAll(/\p{L}+/gu)) {
+  for (const match of allMatches(/\p{L}+/gu, sample)) {
     const languages = WORD_LANGUAGES.get(match[0]);
     if (languages === undefined) continue;
     for (const language of languages) hits.set(language, (hits.get(language) ?? 0) + 1);

@@ -1,3 +1,4 @@
+import { allMatches } from '../text/all-matches';
 import { STOPWORDS } from '../text/stopwords';
 
 /**
@@ -33,7 +34,7 @@ function termOf(token: string): string | undefined {
 export function retrievalTerms(text: string): string[] {
   const clean = text.slice(0, MAX_TEXT_CHARS).normalize('NFKC').toLowerCase().replace(LINK, ' ');
   const out: string[] = [];
-  for (const m of clean.replace(APOSTROPHE, '').matchAll(WORD)) {
+  for (const m of allMatches(WORD, clean.replace(APOSTROPHE, ''))) {
     const term = termOf(m[0]);
     if (term !== undefined) out.push(term);
   }

@@ -1,3 +1,4 @@
+import { allMatches } from '../text/all-matches';
 import type { Scratch } from '../text/scratch';
 import { contentTerms, indexContentTerms, type TermIndex, termIdOf, tokenizeWords } from '../text/tokenize';
 import type { Sentence } from '../types';
@@ -181,7 +182,7 @@ function boilerplateFlags(index: TermIndex, texts: readonly string[], scratch: S
 /** Index of the paragraph (blank-line separated block of `text`) that each sentence starts in. */
 function paragraphIndices(text: string, sentences: readonly Sentence[], scratch: Scratch): Int32Array {
   const breaks: number[] = [];
-  for (const m of text.matchAll(/\n[^\S\n]*\n\s*/g)) breaks.push(m.index);
+  for (const m of allMatches(/\n[^\S\n]*\n\s*/g, text)) breaks.push(m.index);
   let paragraph = 0;
   const out = scratch.int32(sentences.length);
   sentences.forEach((s, i) => {

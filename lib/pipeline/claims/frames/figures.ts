@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/all-matches';
 import { extractDates } from '../mentions/dates';
 import { isCapitalised, type Token, tokenize } from './tokens';
 import { mayStartNumber, NUMBER_WORDS, readNumber } from './values';
@@ -82,7 +83,7 @@ function* numberStretches(text: string): Generator<{ start: number; end: number 
     for (let n = 0; n < REACH && k > 0 && k < text.length && !isSpace(text.charCodeAt(k)); n++) k += step;
     return k;
   };
-  for (const m of text.matchAll(ANCHOR)) {
+  for (const m of allMatches(ANCHOR, text)) {
     const at = m.index ?? 0;
     const start = widen(Math.max(0, at - REACH), -1);
     const end = widen(Math.min(text.length, at + m[0].length + REACH), 1);

@@ -1,3 +1,5 @@
+import { allMatches } from '../../text/all-matches';
+
 /** A token of a claim sentence: a word or number (with inner . , ' ’ - kept), or one other character. */
 export type Token = {
   readonly text: string;
@@ -18,7 +20,7 @@ const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
 /** Tokens of `text` with offsets into it, in order; linear in the text's length. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, text)) {
     const raw = m[0];
     const start = m.index ?? 0;
     const kind = DIGIT_START.test(raw) ? 'number' : LETTER_OR_DIGIT.test(raw) ? 'word' : 'mark';

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/all-matches';
 import { STOPWORDS } from '../../text/stopwords';
 import { PLACES } from './places';
 
@@ -220,7 +221,7 @@ const stripPossessive = (w: string): string => w.replace(/['’]s$/u, '');
  */
 export function countCapitalisedNames(sentence: string): number {
   const tokens: Token[] = [];
-  for (const m of sentence.matchAll(TOKEN)) {
+  for (const m of allMatches(TOKEN, sentence)) {
     const start = m.index ?? 0;
     let end = start + m[0].length;
     // "U.S." keeps its final full stop.

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/all-matches';
 import type { DateMention } from '../../types';
 import type { Span } from './numbers';
 import { TakenSpans } from './taken-spans';
@@ -207,8 +208,7 @@ export function extractDates(
   const taken = new TakenSpans(text.length, skip);
   const out: DateSpan[] = [];
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
+    for (const m of allMatches(rule.re, text)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.overlaps({ start, end })) continue;

@@ -1,3 +1,4 @@
+import { allMatches } from '../../text/all-matches';
 import type { NumberMention } from '../../types';
 import { TakenSpans } from './taken-spans';
 
@@ -84,7 +85,7 @@ const clean = (x: number): number => Number.parseFloat(x.toPrecision(12));
 export function extractNumbers(text: string, skip: readonly Span[] = []): NumberSpan[] {
   const out: NumberSpan[] = [];
   const skipped = new TakenSpans(text.length, skip);
-  for (const m of text.matchAll(NUMBER)) {
+  for (const m of allMatches(NUMBER, text)) {
     const g = m.groups ?? {};
     const num = g.num ?? '';
     const raw = m[0];
@@ -119,7 +120,7 @@ export function extractNumbers(text: string, skip: readonly Span[] = []): Number
     out.push({ mention, ...span });
   }
   const found = new TakenSpans(text.length, out);
-  for (const m of text.matchAll(WORD_NUMBER)) {
+  for (const m of allMatches(WORD_NUMBER, text)) {
     const start = m.index ?? 0;
     const span = { start, end: start + m[0].length };
     if (skipped.overlaps(span) || found.overlaps(span)) continue;
