@@ -1,3 +1,4 @@
+import { countTokens } from '../text/count-words';
 import { trimEndChar } from '../text/trim-run';
 import type { Attribution, ClaimType } from '../types';
 import { findAttribution } from './attribution';
@@ -126,7 +127,7 @@ export function checkworthyFeaturesOf(text: string, mentions: SentenceMentions):
   const attributed = mentions.attribution !== undefined;
   const types = classifyClaim(text, { numbers: numbers.length, dates: dates.length, attributed });
   const has = (t: ClaimType): number => (types.includes(t) ? 1 : 0);
-  const words = text.split(/\s+/).filter((w) => w !== '').length;
+  const words = countTokens(text);
   const dense: Record<DenseFeature, number> = {
     numeric: has('numeric'),
     temporal: has('temporal'),

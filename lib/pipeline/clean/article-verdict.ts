@@ -1,3 +1,5 @@
+import { countWordTokens } from '../text/count-words';
+
 /**
  * Is this an article? A page of teasers, a list or index page, a login wall or an error page has text,
  * but summarising it merges unrelated teasers or repeats a prompt. Judged on the cleaned paragraphs;
@@ -25,17 +27,13 @@ const MAX_TEASER_PAGE_WORDS = 300;
 /** A list page: this many items at least, and (nearly) no prose among them. */
 const MIN_LIST_ITEMS = 6;
 
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
 function isHeadlineLike(line: string): boolean {
   const trimmed = line.replace(/^(?:[-*•·]|\d{1,3}[.)])\s+/u, '').trim();
   return trimmed !== '' && trimmed.length <= MAX_HEADLINE_CHARS && !/[.!?]["'”’)]*$/u.test(trimmed);
 }
 
 function isProse(paragraph: string): boolean {
-  return wordCount(paragraph) >= PROSE_WORDS && /[.!?…]["'”’)]*$/u.test(paragraph.trim());
+  return countWordTokens(paragraph) >= PROSE_WORDS && /[.!?…]["'”’)]*$/u.test(paragraph.trim());
 }
 
 export type Verdict = { readonly article: true } | { readonly article: false; readonly reason: string };
@@ -55,7 +53,7 @@ export function hasArticleProse(paragraphs: readonly string[]): boolean {
   let words = 0;
   let count = 0;
   for (const paragraph of paragraphs) {
-    const w = wordCount(paragraph);
+    const w = countWordTokens(paragraph);
     if (w >= RUN_PARAGRAPH_WORDS && /[.!?…]["'”’)]*$/u.test(paragraph.trim())) {
       words += w;
       count += 1;
@@ -93,7 +91,7 @@ export function articleVerdict(
 
 function judge(title: string, paragraphs: readonly string[], shapes: boolean): Verdict {
   const text = paragraphs.join('\n');
-  const words = wordCount(text);
+  const words = countWordTokens(text);
   // Only when nothing else on the page is prose: an article may quote an error message or a paywall.
   const otherProse = (): number =>
     paragraphs.filter((p) => {
@@ -121,7 +119,7 @@ function judge(title: string, paragraphs: readonly string[], shapes: boolean): V
   ).length;
   // Lines, not paragraphs: a teaser list without blank lines reaches cleaning as one paragraph.
   const prose = lines.filter(isProse);
-  const longest = lines.reduce((max, line) => Math.max(max, wordCount(line)), 0);
+  const longest = lines.reduce((max, line) => Math.max(max, countWordTokens(line)), 0);
   if (
     teaserHeadlines >= MIN_TEASER_HEADLINES &&
     teaserHeadlines * 3 >= lines.length &&

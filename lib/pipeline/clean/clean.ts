@@ -1,4 +1,5 @@
 import { splitParagraphs } from '../extract/parse-text';
+import { countWordTokens } from '../text/count-words';
 import type { Article, ParsedDocument, Rejection } from '../types';
 import { splitAppendedStory } from './appended-story';
 import { articleVerdict } from './article-verdict';
@@ -19,19 +20,11 @@ import { removeRepeatedSentences } from './repeated-sentences';
 
 /** A derived title is a short line: longer first lines are prose, and the title stays empty. */
 const MAX_DERIVED_TITLE_CHARS = 150;
-/** A word is a whitespace-separated token with at least one letter or digit (list dashes are not words). */
-const WORD = /[\p{L}\p{N}]/u;
 
 function collapse(text: string | undefined): string {
   return normalizeText(text ?? '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function countWords(text: string): number {
-  let count = 0;
-  for (const token of text.split(/\s+/)) if (WORD.test(token)) count += 1;
-  return count;
 }
 
 function firstShortLine(paragraphs: readonly string[]): string {
@@ -231,7 +224,8 @@ export function cleanArticle(doc: ParsedDocument, options: CleanOptions = {}): A
     ...(language === '' ? {} : { language }),
     ...(url === '' ? {} : { url }),
     ...(byline === '' ? {} : { byline }),
-    wordCount: countWords(text),
+    // A word is a whitespace-separated token with at least one letter or digit (list dashes are not words).
+    wordCount: countWordTokens(text),
     removed: {
       repeatedParagraphs,
       boilerplateBlocks,

@@ -6,6 +6,7 @@
  * (it is an image, or a tab), and comment prose reads like article prose to a block classifier; the
  * recurring signatures do not. One pass over the blocks: linear.
  */
+import { countLetterRuns } from '../text/count-words';
 import { signatureFlags } from './block-features';
 
 /** Signatures further apart than this many blocks do not belong to one thread. */
@@ -29,10 +30,6 @@ const TERMINAL = /[.!?…)"'”’]$/u;
 const LEADING_SIGNATURE =
   /:$|^by |^[^\p{L}]*(?:\p{L}+ ){0,2}\d{1,2}(?:st|nd|rd|th)?,? (?:\d{4} )?(?:at|@) \d/u;
 
-function wordCount(block: string): number {
-  return (block.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-}
-
 export type CommentThread = { readonly start: number; readonly end: number };
 
 /**
@@ -43,7 +40,7 @@ export type CommentThread = { readonly start: number; readonly end: number };
  */
 export function findCommentThread(blocks: readonly string[]): CommentThread | undefined {
   const flags = signatureFlags(blocks);
-  const words = blocks.map(wordCount);
+  const words = blocks.map(countLetterRuns);
   let prose = 0;
   let i = 0;
   while (i < blocks.length) {

@@ -3,7 +3,9 @@
  * (block-model.ts, weights in lib/models/boilerplate.json) keeps headline and body blocks and drops
  * navigation, teaser lists, related links, comments and footers that the phrase rules do not know.
  */
+
 import modelJson from '../../models/boilerplate.json';
+import { countLetterRuns } from '../text/count-words';
 import { mainRun, signatureFlags } from './block-features';
 import { type BlockModel, blockProbabilities, parseBlockModel } from './block-model';
 
@@ -35,13 +37,9 @@ const SHORT_BLOCK_WORDS = 5;
 /** Comment signatures ("Posted by: Sam | 4:49 PM") this many times over: a page with readers' comments. */
 const MIN_SIGNATURES = 3;
 
-function wordCount(block: string): number {
-  return (block.match(/[\p{L}\p{N}]+/gu) ?? []).length;
-}
-
 /** Whether the blocks look like a page around an article (see MIN_SHORT_OUTSIDE). */
 export function looksLikePage(blocks: readonly string[]): boolean {
-  const words = blocks.map(wordCount);
+  const words = blocks.map(countLetterRuns);
   const [start, end] = mainRun(words);
   const signature = signatureFlags(blocks);
   let shortOutside = 0;
@@ -82,7 +80,7 @@ function commentsStart(blocks: readonly string[], keep: readonly boolean[]): num
   let above = 0;
   for (let i = 0; i < blocks.length; i += 1) {
     const block = blocks[i] ?? '';
-    const words = wordCount(block);
+    const words = countLetterRuns(block);
     if (
       above >= MIN_WORDS_ABOVE_COMMENTS &&
       words <= MAX_COMMENT_OPENER_WORDS &&
@@ -110,7 +108,7 @@ export function cutAtComments(text: string): { readonly head: string; readonly c
   let above = 0;
   let offset = 0;
   for (const line of text.split('\n')) {
-    const words = wordCount(line);
+    const words = countLetterRuns(line);
     if (
       above >= MIN_WORDS_ABOVE_COMMENTS &&
       words <= MAX_COMMENT_OPENER_WORDS &&
