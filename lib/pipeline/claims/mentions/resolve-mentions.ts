@@ -169,18 +169,34 @@ function rolePhraseAt(tokens: readonly NerToken[], the: number): { from: number;
   return undefined;
 }
 
+/**
+ * The index of the token that starts at `start`, or undefined. Tokens are in text order and do not overlap,
+ * so a binary search finds it without a map built for every sentence.
+ */
+function tokenStartingAt(tokens: readonly NerToken[], start: number): number | undefined {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = tokens[mid]?.start ?? 0;
+    if (at === start) return mid;
+    if (at < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 /** Links role phrases to the one person named with that role earlier in the article, if there is exactly one. */
 function linkRolePhrases(sentences: readonly MentionSentence[], resolved: readonly Entity[][]): Entity[][] {
   const roles = new Map<string, Role[]>();
   return sentences.map((s, i) => {
     let entities = [...(resolved[i] ?? [])];
-    const tokenAt = new Map(s.tokens.map((t, k) => [t.start, k]));
     // Tokens inside a person's name: a role phrase there is part of the name, not a reference.
     const inPerson = new Uint8Array(s.tokens.length);
     for (const e of entities) {
       if (e.type !== 'person') continue;
       for (
-        let k = tokenAt.get(e.start) ?? s.tokens.length;
+        let k = tokenStartingAt(s.tokens, e.start) ?? s.tokens.length;
         k < s.tokens.length && (s.tokens[k]?.end ?? 0) <= e.end;
         k++
       )
@@ -212,11 +228,11 @@ function linkRolePhrases(sentences: readonly MentionSentence[], resolved: readon
     }
     if (linked.length > 0) {
       // A linked phrase replaces what it covers ("Syrian" as a nationality inside "Syrian president").
-      entities = [...entities.filter((e) => inLinked[tokenAt.get(e.start) ?? -1] !== 1), ...linked];
+      entities = [...entities.filter((e) => inLinked[tokenStartingAt(s.tokens, e.start) ?? -1] !== 1), ...linked];
     }
     // Roles named in this sentence count for role phrases after it.
     for (const e of entities) {
-      const first = tokenAt.get(e.start) ?? 0;
+      const first = tokenStartingAt(s.tokens, e.start) ?? 0;
       const role = e.type === 'person' && first > 0 ? roleBefore(s.tokens, first, e.canonical) : undefined;
       if (role === undefined) continue;
       const list = roles.get(role.head) ?? [];
