@@ -12,13 +12,29 @@ import {
   parseCheckworthyModel,
   predictCheckworthy,
 } from '../../../../lib/pipeline/claims/checkworthy-model';
+import { unpackModelBytes } from '../../../../lib/pipeline/model-bytes';
 
 const dense = Object.fromEntries(DENSE_FEATURES.map((n) => [n, 0]));
 const valid = { hashBits: 18, bias: 0, dense, hashed: { slots: [1], weights: [0.5] } };
 
 describe('parseCheckworthyModel', () => {
   it('accepts the shipped model', () => {
+    expect(modelJson.hashed.encoding).toBe(COMPACT_ENCODING);
     expect(parseCheckworthyModel(modelJson).hashedCount).toBeGreaterThan(0);
+  });
+
+  it('writes what it reads: the shipped weights encode to the shipped data', () => {
+    const model = parseCheckworthyModel(modelJson);
+    const slots: number[] = [];
+    const weights: number[] = [];
+    model.hashed.forEach((w, slot) => {
+      if (w !== 0) {
+        slots.push(slot);
+        weights.push(w);
+      }
+    });
+    expect(slots).toHaveLength(model.hashedCount);
+    expect(encodeHashedWeights(slots, weights)).toBe(modelJson.hashed.data);
   });
 
   it.each([
@@ -47,6 +63,21 @@ describe('parseCheckworthyModel', () => {
     expect(() => parseCheckworthyModel({ ...compact, hashed: { ...compact.hashed, count: 6 } })).toThrow(
       CheckworthyModelError,
     );
+  });
+
+  it('rejects compact data that is not brotli, such as the plain base64 varints it replaced', () => {
+    const data = encodeHashedWeights([1, 5], [0.5, -2]);
+    const plain = unpackModelBytes(data)?.toString('base64') ?? '';
+    expect(plain).not.toBe('');
+    const withData = (d: string) => ({ ...valid, hashed: { encoding: COMPACT_ENCODING, count: 2, data: d } });
+    expect(parseCheckworthyModel(withData(data)).hashedCount).toBe(2);
+    expect(() => parseCheckworthyModel(withData(plain))).toThrow(CheckworthyModelError);
+    expect(() =>
+      parseCheckworthyModel({
+        ...valid,
+        hashed: { encoding: 'gap-varint+milli-zigzag-varint/base64', count: 2, data: plain },
+      }),
+    ).toThrow(CheckworthyModelError);
   });
 
   it('a zero model predicts 0.5', () => {
