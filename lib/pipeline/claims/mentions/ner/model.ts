@@ -1,4 +1,5 @@
 import * as z from '../../../../zod';
+import { packModelBytes, unpackModelBytes } from '../../../model-bytes';
 
 /** CoNLL-2003 tags in IOB2; index 0 is O. The order is part of the model file. */
 export const NER_LABELS = [
@@ -84,14 +85,15 @@ export function packWeights(weights: Int8Array, hashBits: number): PackedWeights
 /**
  * The compact encoding of the kept rows: per slot in ascending order, the gap to the previous slot, then per
  * non-zero weight one varint packing its label, its value as a multiple of `step` (zigzag) and whether it is
- * the row's last ((zigzag * LABEL_COUNT + label) * 2 + last), all LEB128 varints in base64. A weight of up to
- * ±3 steps takes one byte with its label: a bit mask of labels per row cost more than the weights it marked.
+ * the row's last ((zigzag * LABEL_COUNT + label) * 2 + last), all LEB128 varints, then brotli and base64
+ * (lib/pipeline/model-bytes.ts; brotli takes the shipped model's varints to 66%). A weight of up to ±3 steps
+ * takes one byte with its label: a bit mask of labels per row cost more than the weights it marked.
  * Quantised, so lossy by at most step/2 per weight.
  */
-export const NER_ENCODING = 'gap-varint+label-zigzag-last-varint/base64';
+export const NER_ENCODING = 'gap-varint+label-zigzag-last-varint/brotli/base64';
 
-/** Common words: their hashes in ascending order as gaps, LEB128 varints, base64. */
-export const COMMON_ENCODING = 'gap-varint/base64';
+/** Common words: their hashes in ascending order as gaps, LEB128 varints, then brotli and base64. */
+export const COMMON_ENCODING = 'gap-varint/brotli/base64';
 
 /** Whether label `to` may follow label `from` in IOB2 (LABEL_COUNT stands for the start): I-X only after B-X or I-X. */
 function allowed(from: number, to: number): boolean {
@@ -195,7 +197,7 @@ export function encodeNerModel(
     step,
     // Only 90 of them: kept to 0.01 rather than quantised, at no cost in size.
     transitions: [...transitions].map((t) => Math.round(t * 100) / 100),
-    rows: { encoding: NER_ENCODING, count, data: Buffer.from(bytes).toString('base64') },
+    rows: { encoding: NER_ENCODING, count, data: packModelBytes(Uint8Array.from(bytes)) },
     common: encodeCommon(common),
   };
 }
@@ -208,12 +210,13 @@ function encodeCommon(common: ReadonlySet<number>): NerModelFile['common'] {
     pushVarint(bytes, h - previous);
     previous = h;
   }
-  return { encoding: COMMON_ENCODING, count: common.size, data: Buffer.from(bytes).toString('base64') };
+  return { encoding: COMMON_ENCODING, count: common.size, data: packModelBytes(Uint8Array.from(bytes)) };
 }
 
 /** Decodes the common-word hashes; undefined when malformed. */
 function decodeCommon(data: string, count: number): Set<number> | undefined {
-  const bytes = Buffer.from(data, 'base64');
+  const bytes = unpackModelBytes(data);
+  if (bytes === undefined) return undefined;
   const out = new Set<number>();
   let value = -1;
   let at = 0;
@@ -236,7 +239,8 @@ function decodeCommon(data: string, count: number): Set<number> | undefined {
 
 /** Reads the varint-coded rows as bytes in units of the step; undefined when malformed or out of a byte's range. */
 function decodeRows(data: string, count: number, hashBits: number): NerModel | undefined {
-  const bytes = Buffer.from(data, 'base64');
+  const bytes = unpackModelBytes(data);
+  if (bytes === undefined) return undefined;
   const weights = new Int8Array((1 << hashBits) * LABEL_COUNT);
   let at = 0;
   const varint = (): number | undefined => {

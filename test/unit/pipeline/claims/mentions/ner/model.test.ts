@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import shippedJson from '../../../../../../lib/models/ner.json';
 import {
+  COMMON_ENCODING,
   encodeNerModel,
   LABEL_COUNT,
+  NER_ENCODING,
   NerModelError,
   type NerModelFile,
   parseNerModel,
 } from '../../../../../../lib/pipeline/claims/mentions/ner/model';
+import { packModelBytes, unpackModelBytes } from '../../../../../../lib/pipeline/model-bytes';
 
 const HASH_BITS = 8;
 
@@ -36,6 +40,20 @@ describe('NER model encoding', () => {
     expect([...model.common]).toEqual([7, 300, 16_000_000]);
   });
 
+  it('writes what it reads: the shipped weights and common words encode to the shipped data', () => {
+    expect([shippedJson.rows.encoding, shippedJson.common.encoding]).toEqual([NER_ENCODING, COMMON_ENCODING]);
+    const model = parseNerModel(shippedJson);
+    const file = encodeNerModel(
+      shippedJson.hashBits,
+      Float32Array.from(model.weights, (q) => q * shippedJson.step),
+      new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT),
+      shippedJson.step,
+      model.common,
+    );
+    expect(file.rows).toEqual(shippedJson.rows);
+    expect(file.common).toEqual(shippedJson.common);
+  });
+
   it('keeps weights in units of the step, transitions scaled to match', () => {
     const transitions = new Float32Array((LABEL_COUNT + 1) * LABEL_COUNT).fill(-3);
     const model = parseNerModel(encodeNerModel(HASH_BITS, tinyTable(), transitions, 2, new Set()));
@@ -47,7 +65,30 @@ describe('NER model encoding', () => {
     ['not an object', () => 'model'],
     ['wrong labels', (f) => ({ ...f, labels: ['O', 'B-PER'] })],
     ['short transitions', (f) => ({ ...f, transitions: [0, 1] })],
-    ['truncated rows', (f) => ({ ...f, rows: { ...f.rows, data: 'AwE=' } })],
+    ['truncated rows', (f) => ({ ...f, rows: { ...f.rows, data: packModelBytes(Uint8Array.of(3, 0x80)) } })],
+    [
+      'a weight of zero steps',
+      (f) => ({ ...f, rows: { ...f.rows, count: 1, data: packModelBytes(Uint8Array.of(3, 1)) } }),
+    ],
+    [
+      'rows not brotli',
+      (f) => ({ ...f, rows: { ...f.rows, data: unpackModelBytes(f.rows.data)?.toString('base64') ?? '' } }),
+    ],
+    [
+      'common words not brotli',
+      (f) => ({
+        ...f,
+        common: { ...f.common, data: unpackModelBytes(f.common.data)?.toString('base64') ?? '' },
+      }),
+    ],
+    [
+      'rows in the plain encoding',
+      (f) => ({ ...f, rows: { ...f.rows, encoding: 'gap-varint+label-zigzag-last-varint/base64' } }),
+    ],
+    [
+      'common words in the plain encoding',
+      (f) => ({ ...f, common: { ...f.common, encoding: 'gap-varint/base64' } }),
+    ],
     ['more rows than data', (f) => ({ ...f, rows: { ...f.rows, count: 99 } })],
     ['more common words than data', (f) => ({ ...f, common: { ...f.common, count: 9 } })],
     ['no common words', ({ common: _common, ...f }) => f],
