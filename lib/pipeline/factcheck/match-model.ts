@@ -1,6 +1,6 @@
 import * as z from '../../zod';
 import { type FeatureVector, RERANK_FEATURES, type RerankFeature } from './rerank-features';
-import { type Background, decodeBackground } from './term-rarity';
+import { BACKGROUND_ENCODING, type Background, decodeBackground, type PackedBackground } from './term-rarity';
 
 /**
  * The re-ranker: a linear model over the features of a (query, fact-check) pair, trained pairwise on
@@ -35,7 +35,11 @@ const modelSchema = z.object({
   weights: z.record(z.string(), finite),
   calibration: z.object({ slope: finite, intercept: finite }),
   threshold: finite.check(z.minimum(0), z.maximum(1)),
-  background: z.object({ documents: z.int().check(z.minimum(0)), groups: z.record(z.string(), z.string()) }),
+  background: z.object({
+    documents: z.int().check(z.minimum(0)),
+    encoding: z.literal(BACKGROUND_ENCODING),
+    data: z.string(),
+  }),
 });
 
 /** Validates a parsed model file; every feature must have a weight. */
@@ -54,15 +58,15 @@ export function parseMatchModel(raw: unknown): MatchModel {
       throw new MatchModelError(`fact-check match model has no weight for feature "${name}"`);
     weights[name] = w;
   }
-  const df = decodeBackground(parsed.data.background.groups);
+  const df = decodeBackground(parsed.data.background.data);
   if (df === undefined) throw new MatchModelError('fact-check match model: background counts are malformed');
   return { ...parsed.data, weights, background: { documents: parsed.data.background.documents, df } };
 }
 
-/** The JSON form of a model (what lib/models/factcheck-match.json holds). */
-export function toModelJson(model: MatchModel, groups: Readonly<Record<string, string>>): unknown {
+/** The JSON form of a model (what lib/models/factcheck-match.json holds), with its background encoded (encodeBackground). */
+export function toModelJson(model: MatchModel, packed: PackedBackground): unknown {
   const { background, ...rest } = model;
-  return { ...rest, background: { documents: background.documents, groups } };
+  return { ...rest, background: { documents: background.documents, ...packed } };
 }
 
 /** The linear score w·x of a feature vector (the ranking score; no intercept, as pairwise training has none). */
