@@ -228,7 +228,10 @@ function linkRolePhrases(sentences: readonly MentionSentence[], resolved: readon
     }
     if (linked.length > 0) {
       // A linked phrase replaces what it covers ("Syrian" as a nationality inside "Syrian president").
-      entities = [...entities.filter((e) => inLinked[tokenStartingAt(s.tokens, e.start) ?? -1] !== 1), ...linked];
+      entities = [
+        ...entities.filter((e) => inLinked[tokenStartingAt(s.tokens, e.start) ?? -1] !== 1),
+        ...linked,
+      ];
     }
     // Roles named in this sentence count for role phrases after it.
     for (const e of entities) {

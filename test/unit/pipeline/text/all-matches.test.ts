@@ -3,7 +3,11 @@ import { allMatches } from '../../../../lib/pipeline/text/all-matches';
 
 /** What String.prototype.matchAll yields, as plain data to compare. */
 const viaMatchAll = (re: RegExp, text: string) =>
-  [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
+  [...text.matchAll(new RegExp(re.source, re.flags))].map((m) => ({
+    index: m.index,
+    all: [...m],
+    groups: m.groups,
+  }));
 const viaAllMatches = (re: RegExp, text: string) =>
   allMatches(re, text).map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
 
