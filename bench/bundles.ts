@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
+import ALIASES from '../infra/bundle/aliases.json';
 import { median } from './stats';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -84,10 +85,7 @@ export async function benchBundles(): Promise<BundleResult> {
       platform: 'node',
       format: 'cjs',
       external: ['@aws-sdk/*'],
-      alias: {
-        'cssomnom/parse': './infra/bundle/css-parser-stub.ts',
-        htmlparser2: './infra/bundle/htmlparser2-parser.ts',
-      },
+      alias: ALIASES,
       outdir,
       entryNames: '[name]',
       metafile: true,
