@@ -1,5 +1,6 @@
 import { splitParagraphs } from '../extract/parse-text';
 import { countWordTokens } from '../text/count-words';
+import { SPACE_RUNS } from '../text/space-runs';
 import type { Article, ParsedDocument, Rejection } from '../types';
 import { splitAppendedStory } from './appended-story';
 import { articleVerdict } from './article-verdict';
@@ -23,7 +24,7 @@ const MAX_DERIVED_TITLE_CHARS = 150;
 
 function collapse(text: string | undefined): string {
   return normalizeText(text ?? '')
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 

@@ -8,6 +8,7 @@
  */
 
 import { rememberLast } from '../text/remember-last';
+import { SPACE_RUNS } from '../text/space-runs';
 import { isSignature } from './block-features';
 
 /** Headings that announce a disclaimer or legal notice; the block under them goes with them. */
@@ -61,7 +62,7 @@ const MAX_TAG_LIST_CHARS = 300;
  * Lower case, spaces collapsed. Remembers its last block: each block is asked as a disclaimer, its heading, a
  * comment counter, story navigation and a link prompt in turn.
  */
-const normalize = rememberLast((block) => block.toLowerCase().replace(/\s+/g, ' ').trim());
+const normalize = rememberLast((block) => block.toLowerCase().replace(SPACE_RUNS, ' ').trim());
 
 /** A line without its list bullet or leading bar ("- ", "• ", "| "). */
 function unbulleted(line: string): string {

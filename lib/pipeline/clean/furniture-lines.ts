@@ -4,7 +4,9 @@
  * German, Spanish and French equivalents; structure (a short heading followed by short headline lines)
  * does the rest without knowing the language.
  */
+
 import { rememberLast } from '../text/remember-last';
+import { SPACE_RUNS } from '../text/space-runs';
 import { trimEndClass } from '../text/trim-run';
 
 /** Headings that introduce a list of links to other articles; matched against a whole short line. */
@@ -242,7 +244,7 @@ function normalizeLineOnce(line: string): string {
     .toLowerCase()
     .replace(/[‘’´`]/g, "'")
     .replace(/[“”«»„]/g, '"')
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .replace(/^[\s\-–—•*·>#|]+/u, '')
     .trim();
   // Not `/[…]+$/`: V8 tries every start of a run that does not reach the end (quadratic).
@@ -312,7 +314,7 @@ export function isBoilerplateParagraph(paragraph: string): boolean {
   if (normalized === '') return false;
   if (PARAGRAPH_RULES.some((rule) => normalized.length <= rule.maxChars && rule.pattern.test(normalized)))
     return true;
-  const spaced = paragraph.toLowerCase().replace(/\s+/g, ' ').trim();
+  const spaced = paragraph.toLowerCase().replace(SPACE_RUNS, ' ').trim();
   if (TEASER_RULES.some((rule) => spaced.length <= rule.maxChars && rule.pattern.test(spaced))) return true;
   if (isDateline(normalized) || isLinkBar(spaced)) return true;
   return paragraph.split('\n').every(isStandaloneBoilerplate);

@@ -6,6 +6,7 @@
 
 import modelJson from '../../models/boilerplate.json';
 import { countLetterRuns } from '../text/count-words';
+import { SPACE_RUNS } from '../text/space-runs';
 import { mainRun, signatureFlags } from './block-features';
 import { type BlockModel, blockProbabilities, parseBlockModel } from './block-model';
 
@@ -63,7 +64,7 @@ const MIN_WORDS_ABOVE_COMMENTS = 80;
 const MAX_COMMENT_OPENER_WORDS = 12;
 
 function openerText(block: string): string {
-  const text = block.toLowerCase().replace(/\s+/g, ' ').trim();
+  const text = block.toLowerCase().replace(SPACE_RUNS, ' ').trim();
   // A loop, not a trailing-class regex: `[…]+$` scanned from every start would be quadratic.
   let end = text.length;
   while (end > 0 && ':.!-–—•·» '.includes(text[end - 1] ?? '')) end -= 1;

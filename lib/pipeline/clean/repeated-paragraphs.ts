@@ -1,3 +1,5 @@
+import { SPACE_RUNS } from '../text/space-runs';
+
 /**
  * Dropping paragraphs that an article repeats: syndication feeds often paste a body twice, and CMS
  * templates repeat the headline or standfirst. The first occurrence stays.
@@ -23,7 +25,7 @@ export function paragraphKey(paragraph: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\p{P}\p{S}]+/gu, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .trim();
 }
 

@@ -1,4 +1,5 @@
 import * as z from '../../zod';
+import { SPACE_RUNS } from '../text/space-runs';
 import type { ParsedDocument, Rejection } from '../types';
 import { htmlFragmentToParagraphs } from './html/parse-html';
 import { findJsonErrorOffset } from './json-error-offset';
@@ -117,7 +118,7 @@ export function parseJson(text: string): ParsedDocument | Rejection {
   return {
     kind: 'parsed',
     format: 'json',
-    title: title.replace(/\s+/g, ' '),
+    title: title.replace(SPACE_RUNS, ' '),
     body: bodyParagraphs(found.body).join('\n\n'),
     ...(url === undefined ? {} : { url }),
     ...(published === undefined ? {} : { published }),

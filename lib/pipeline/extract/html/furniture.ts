@@ -1,3 +1,4 @@
+import { SPACE_RUNS } from '../../text/space-runs';
 import { type HtmlDocument, type HtmlElement, hasAncestor, selectAll, selectOne } from './dom';
 import { isHidden } from './to-paragraphs';
 
@@ -88,8 +89,8 @@ const PROTECTED_TAGS: ReadonlySet<string> = new Set(['HTML', 'BODY', 'MAIN', 'AR
 /** Text outside links: navigation and link lists have little of it, articles have most of the page's. */
 function proseLength(root: HtmlElement): number {
   let links = 0;
-  for (const a of selectAll(root, 'a')) links += (a.textContent ?? '').replace(/\s+/g, ' ').length;
-  return Math.max(0, (root.textContent ?? '').replace(/\s+/g, ' ').length - links);
+  for (const a of selectAll(root, 'a')) links += (a.textContent ?? '').replace(SPACE_RUNS, ' ').length;
+  return Math.max(0, (root.textContent ?? '').replace(SPACE_RUNS, ' ').length - links);
 }
 
 function isFurnitureName(name: string): boolean {

@@ -1,3 +1,4 @@
+import { SPACE_RUNS } from '../../text/space-runs';
 import { jsonDepthWithin } from '../json-depth';
 import { normalizeDate } from '../normalize-date';
 import { type HtmlDocument, type HtmlElement, selectAll, selectOne } from './dom';
@@ -37,7 +38,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function collapse(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return (text ?? '').replace(SPACE_RUNS, ' ').trim();
 }
 
 function wordCount(text: string): number {

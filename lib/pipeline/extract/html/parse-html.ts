@@ -1,4 +1,5 @@
 import { Readability } from '@mozilla/readability';
+import { SPACE_RUNS } from '../../text/space-runs';
 import type { ParsedDocument, Rejection, Truncation } from '../../types';
 import { detectLanguage } from '../language';
 import { boundMarkup, MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, type MarkupBound } from './bound-markup';
@@ -131,7 +132,7 @@ function parseOrUndefined(html: string): HtmlDocument | undefined {
 }
 
 function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(SPACE_RUNS, ' ').trim();
 }
 
 /**

@@ -1,3 +1,4 @@
+import { SPACE_RUNS } from '../../text/space-runs';
 import { trimEndChar } from '../../text/trim-run';
 import { type HtmlElement, type HtmlNode, isElement, TEXT_NODE } from './dom';
 
@@ -131,7 +132,7 @@ export function htmlToParagraphs(root: HtmlElement): string[] {
     if (frame === undefined) break;
     const { node } = frame;
     if (node.nodeType === TEXT_NODE) {
-      buffer += (node.textContent ?? '').replace(/\s+/g, ' ');
+      buffer += (node.textContent ?? '').replace(SPACE_RUNS, ' ');
       continue;
     }
     if (!isElement(node)) continue;
