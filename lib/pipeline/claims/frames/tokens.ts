@@ -30,5 +30,10 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Whether a token starts with a capital letter (a name or a sentence opening). */
-export const isCapitalised = (token: Token): boolean => /^\p{Lu}/u.test(token.text);
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
+/**
+ * Whether a token starts with a capital letter (a name or a sentence opening). The expression is a module
+ * constant: a literal in the arrow would be a new RegExp object at every call, for every token.
+ */
+export const isCapitalised = (token: Token): boolean => CAPITAL_FIRST.test(token.text);
