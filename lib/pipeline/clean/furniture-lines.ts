@@ -5,6 +5,7 @@
  * does the rest without knowing the language.
  */
 
+import { countTokens } from '../text/count-words';
 import { rememberLast } from '../text/remember-last';
 import { SPACE_RUNS } from '../text/space-runs';
 import { trimEndClass } from '../text/trim-run';
@@ -218,7 +219,7 @@ function isDateline(normalized: string): boolean {
   const match = DATE.exec(normalized);
   if (match === null) return false;
   const rest = normalized.replace(match[0], ' ').replace(/[|,·•/-]+/g, ' ');
-  return words(rest).length <= MAX_DATELINE_EXTRA_WORDS;
+  return countTokens(rest) <= MAX_DATELINE_EXTRA_WORDS;
 }
 
 /** Whether a line is a bar of short link labels separated by pipes. */
@@ -226,7 +227,7 @@ function isLinkBar(line: string): boolean {
   const items = line.split(' | ').map((item) => item.trim());
   return (
     items.length >= MIN_LINK_BAR_ITEMS &&
-    items.every((item) => item !== '' && words(item).length <= MAX_LINK_BAR_ITEM_WORDS)
+    items.every((item) => item !== '' && countTokens(item) <= MAX_LINK_BAR_ITEM_WORDS)
   );
 }
 
@@ -249,10 +250,6 @@ function normalizeLineOnce(line: string): string {
     .trim();
   // Not `/[…]+$/`: V8 tries every start of a run that does not reach the end (quadratic).
   return trimEndClass(lowered, TRAILING_FURNITURE);
-}
-
-function words(text: string): string[] {
-  return text.split(/\s+/).filter((w) => w !== '');
 }
 
 function isShareBar(normalized: string): boolean {
@@ -283,14 +280,14 @@ export function isListHeading(line: string): boolean {
   const normalized = normalizeLine(line);
   if (WHOLE_LINE_LIST_HEADING.test(normalized)) return true;
   // The anchored pattern first: it fails on the first words of almost every line, the word count does not.
-  return LIST_HEADING.test(normalized) && words(normalized).length <= MAX_LIST_HEADING_WORDS;
+  return LIST_HEADING.test(normalized) && countTokens(normalized) <= MAX_LIST_HEADING_WORDS;
 }
 
 /** Whether a line reads like a linked headline: short, and not a sentence ending in a full stop. */
 function isHeadlineLine(line: string): boolean {
   const trimmed = line.trim().replace(/^(?:[-*+•·]|\d{1,3}[.)])\s+/u, '');
   if (trimmed === '') return true;
-  if (trimmed.length > MAX_HEADLINE_CHARS || words(trimmed).length > MAX_HEADLINE_WORDS) return false;
+  if (trimmed.length > MAX_HEADLINE_CHARS || countTokens(trimmed) > MAX_HEADLINE_WORDS) return false;
   return !/[.。]["'”’»)]*$/u.test(trimmed);
 }
 
