@@ -122,6 +122,33 @@ const VARIANTS: readonly Variant[] = [
       return out;
     },
   })),
+  ...[50, 55, 65, 70, 75].map((t) => ({
+    name: `third pick left out when the first two exceed ${t} words`,
+    run: (a: Article) =>
+      a.texts.length === K && totalWords(a.texts.slice(0, 2)) > t ? a.texts.slice(0, 2) : a.texts,
+  })),
+  ...[70, 80, 90, 100, 110].map((t) => ({
+    name: `third pick left out when the three exceed ${t} words`,
+    run: (a: Article) => (a.texts.length === K && totalWords(a.texts) > t ? a.texts.slice(0, 2) : a.texts),
+  })),
+  ...[40, 50, 60, 70, 80].map((t) => ({
+    name: `after the lede, a pick only while it brings the length nearer ${t} words`,
+    run: (a: Article) => {
+      const out: string[] = [];
+      for (const s of a.texts) {
+        if (out.length > 0 && totalWords(out) + words(s) / 2 > t) break;
+        out.push(s);
+      }
+      return out;
+    },
+  })),
+  ...[40, 50, 60, 70].map((t) => ({
+    name: `third pick only while it brings the length nearer ${t} words`,
+    run: (a: Article) =>
+      a.texts.length === K && totalWords(a.texts.slice(0, 2)) + words(a.texts[2] ?? '') / 2 > t
+        ? a.texts.slice(0, 2)
+        : a.texts,
+  })),
   // What a sentence of the run looks like when it loses to the next one.
   ...[5, 8, 10].map((n) => ({
     name: `fragment of < ${n} words after the lede skipped`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractSummaryFeatureMatrix } from '../../../../lib/pipeline/summary/features';
+import { RUN_STOP_WORDS } from '../../../../lib/pipeline/summary/select-summary';
 import { summarize } from '../../../../lib/pipeline/summary/summarize';
 import {
   datelineLength,
@@ -194,6 +195,23 @@ describe('the lede run', () => {
       (s) => s.text,
     );
     expect(texts).toEqual([BODY[0], BODY[1], BODY[2]]);
+  });
+
+  it('stops at two sentences once they pass RUN_STOP_WORDS words, as news highlights do', () => {
+    const long = [
+      'The harbour authority in Tessby approved on Tuesday a new ferry route that will link the town with the three outer islands for the first time since the old service was cut a decade ago.',
+      'The route, which will run four times a day from May with two boats bought second-hand from a Norwegian operator, is expected to carry about 90,000 passengers and 12,000 cars a year.',
+      ...BODY.slice(2),
+    ];
+    const longSentences = segmentSentences(long.join(' '));
+    const words = (t: string) => t.split(' ').length;
+    expect(words(long[0] ?? '') + words(long[1] ?? '')).toBeGreaterThan(RUN_STOP_WORDS);
+    const texts = summarize({ title: '', text: long.join(' ') }, longSentences, { maxSentences: 3 }).map(
+      (s) => s.text,
+    );
+    expect(texts).toEqual([long[0], long[1]]);
+    // Shorter sentences: the run goes on to three (BODY's first two are 39 words).
+    expect(picks('', 3)).toHaveLength(3);
   });
 
   it('is not taken beyond three sentences', () => {
