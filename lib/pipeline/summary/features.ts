@@ -4,6 +4,7 @@ import { contentTerms, indexContentTerms, type TermIndex, termIdOf, tokenizeWord
 import type { Sentence } from '../types';
 import { createArticleScratch, summaryScratchBytes } from './article-scratch';
 import { buildSentenceGraphs, buildTermMatrix, rankSparseByCentrality } from './centrality';
+import { leadInLength } from './lead-in';
 
 /**
  * Per-sentence features for extractive summarization. The set follows the classic supervised recipe
@@ -79,8 +80,10 @@ export type SummaryFeatureMatrix = {
   readonly similarity: (i: number, j: number) => number;
   /** Word count of each sentence (letters/digits tokens), for length control. */
   readonly words: Int32Array;
-  /** 1 for a sentence that isBoilerplate: it is never chosen. */
+  /** 1 for a sentence that isBoilerplate or belongs to the lead-in: it is never chosen. */
   readonly boilerplate: Uint8Array;
+  /** Opening sentences that are an archive dump's byline and time stamps (lead-in.ts): the body starts after them. */
+  readonly leadIn: number;
   /** Distinct content terms of the title (0: no usable title). */
   readonly titleTerms: number;
 };
@@ -275,6 +278,8 @@ export function extractSummaryFeatureMatrix(
     if (id !== undefined) isTitleTerm[id] = 1;
   }
   const boilerplate = boilerplateFlags(index, texts, arena);
+  const leadIn = leadInLength(texts);
+  boilerplate.fill(1, 0, leadIn);
   const paragraphs = paragraphIndices(article.text, sentences, arena);
 
   // In-article frequency of each term, counting repeats (Luhn 1958).
@@ -352,6 +357,7 @@ export function extractSummaryFeatureMatrix(
     similarity: graphs.similarity,
     words,
     boilerplate,
+    leadIn,
     titleTerms: titleTerms.size,
   };
 }

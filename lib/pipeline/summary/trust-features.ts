@@ -168,14 +168,17 @@ export function furnitureLength(text: string): number {
   return CAPTION_LABEL.exec(head)?.[0].length ?? SOURCE_CREDIT.exec(head)?.[0].length ?? 0;
 }
 
-/** The first of the opening LEDE_SEARCH sentences that is not furniture; -1 when all of them are. */
+/**
+ * The first of the opening LEDE_SEARCH sentences after the lead-in (an archive dump's byline and time stamps,
+ * lead-in.ts) that is not furniture; -1 when all of them are.
+ */
 function findLede(matrix: SummaryFeatureMatrix, sentences: readonly Sentence[]): number {
-  const limit = Math.min(LEDE_SEARCH, sentences.length);
-  for (let i = 0; i < limit; i++) if (!isFurniture(matrix, sentences[i]?.text ?? '', i)) return i;
+  const limit = Math.min(matrix.leadIn + LEDE_SEARCH, sentences.length);
+  for (let i = matrix.leadIn; i < limit; i++) if (!isFurniture(matrix, sentences[i]?.text ?? '', i)) return i;
   return -1;
 }
 
-/** The first of the opening LEDE_SEARCH sentences that is not furniture; 0 when all of them are. */
+/** The first of the opening LEDE_SEARCH sentences after the lead-in that is not furniture; 0 when all of them are. */
 export function ledeIndex(matrix: SummaryFeatureMatrix, sentences: readonly Sentence[]): number {
   return Math.max(0, findLede(matrix, sentences));
 }
