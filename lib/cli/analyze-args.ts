@@ -34,7 +34,8 @@ Options:
   --output result|claimreview             result documents (default), or per file a JSON array of
                                           schema.org ClaimReview objects without a rating
                                           (--format claimreview is accepted for the same)
-  --sentences N                           summary length in sentences, 1-50 (default: by article length)
+  --sentences N                           at most N summary sentences, 1-50 (default: by article length;
+                                          a news lede run stops at two once they pass 60 words)
   --words N                               at most N words of summary, 1-5000
   --ratio R                               at most this share (0..1] of the article's sentences
   --published YYYY-MM-DD                  publication date when the file states none (resolves "Thursday")
