@@ -9,14 +9,15 @@
  * sources and the packages they import, as esbuild's metafile lists them) and esbuild's version. Each start
  * hashes those files again and uses the bundle only if nothing changed. Anything that goes wrong (no esbuild,
  * a read-only folder, a failed build) falls back to running the sources through tsx, which gives the same
- * results, more slowly; FACTSUM_FROM_SOURCE=1 asks for that.
+ * results, more slowly; FACTSUM_FROM_SOURCE=1 asks for that. FACTSUM_CLI_CACHE names another cache folder
+ * (test/unit/cli/cli-bundle.test.ts builds into a temporary one).
  */
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.join(__dirname, '..');
-const CACHE = path.join(ROOT, 'node_modules', '.cache', 'factsum-cli');
+const CACHE = process.env.FACTSUM_CLI_CACHE || path.join(ROOT, 'node_modules', '.cache', 'factsum-cli');
 const MANIFEST = path.join(CACHE, 'manifest.json');
 /** Bundles are named after their entry: the worker pool starts `analyze-worker.cjs` beside the main bundle. */
 const ENTRIES = { main: 'lib/cli/main.ts', 'analyze-worker': 'lib/cli/analyze-worker.ts' };
