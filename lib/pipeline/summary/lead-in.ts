@@ -19,9 +19,13 @@ const MAX_FIELD_CHARS = 80;
 
 /** "By" alone: the byline's label, its name in the next field. */
 const BY = /^by(?: ?\.)?$/i;
-/** The time-stamp labels and the separator between them: "PUBLISHED: .", "| .", "UPDATED: .", "Last updated at …". */
-const LABEL =
-  /^\|?(?: ?(?:published|updated)(?::| at\b| on\b)[^\n]{0,60}| ?\.?)$|^last (?:updated|modified)\b[^\n]{0,60}$/i;
+/** The separator between two time stamps, or a stray full stop: "| .", "|", ".". */
+const SEPARATOR = /^\|?(?: ?\.)?$/;
+/** How a time-stamp field starts: "PUBLISHED:", "| UPDATED:", "Updated at", "Published on", "Last updated". */
+const LABEL = /^\|? ?(?:(?:published|updated)(?::| at\b| on\b)|last (?:updated|modified)\b)/i;
+/** A label with nothing after it (its time stamp is the next field): "PUBLISHED: .", "UPDATED:". */
+const LABEL_ALONE = /^\|? ?(?:published|updated|last (?:updated|modified))(?::| at| on)? ?\.?$/i;
+const DIGIT = /\d/;
 /** A time stamp: "11:42 EST, 3 March 2014 .", "4:12 PM, 3rd March 2014". Bounded, so linear in the field. */
 const TIME_STAMP = /^\d{1,2}:\d{2}\b[^\n]{0,40}\b\d{4}(?: ?\.)?$/;
 /** One name of a byline: capitalised words (a lower-case particle allowed after the first), at most six. */
@@ -33,6 +37,11 @@ const NAME =
  * "and" does not start a sentence).
  */
 const NAMES = new RegExp(`^(?:(?:and|in|for) )?${NAME}(?: ?\\.? and ${NAME})?(?: ?\\.)?$`, 'u');
+
+/** Whether a field is a time stamp's label, with its stamp or alone. */
+function isLabel(text: string): boolean {
+  return LABEL.test(text) && (DIGIT.test(text) || LABEL_ALONE.test(text));
+}
 
 /**
  * How many of the opening sentences form such a metadata block (0 when there is none): a run of bylines,
@@ -49,7 +58,9 @@ export function leadInLength(texts: readonly string[]): number {
     if (text.length === 0 || text.length > MAX_FIELD_CHARS) break;
     if (BY.test(text)) inByline = true;
     else if (inByline && NAMES.test(text)) inByline = true;
-    else if (LABEL.test(text) || TIME_STAMP.test(text)) inByline = false;
+    // A label counts with its time stamp ("Last updated at 4:12 PM …") or alone; "Published on Monday, the
+    // report found …" is a lede.
+    else if (SEPARATOR.test(text) || TIME_STAMP.test(text) || isLabel(text)) inByline = false;
     else break;
   }
   // A block that leaves nothing after it is not a lead-in but the whole text.

@@ -29,6 +29,8 @@ describe('leadInLength', () => {
     // "By" that starts a sentence of the story is not a byline.
     ['"By" in a lede', `By 2030 the ferry route will carry half a million passengers a year. ${BODY}`, 0],
     ['"Updated" in a lede', `Updated figures show the ferry route will cost twice the estimate. ${BODY}`, 0],
+    ['"Published on" in a lede', `Published on Monday, the review found half the ferries unsafe. ${BODY}`, 0],
+    ['a labelled stamp in one field', `Updated: Tessby, Jan 16 06:49 . ${BODY}`, 1],
     // Names count only after "By": a short capitalised opener is a lede ("Tessby votes.").
     ['a short capitalised opener', `Tessby Votes . ${BODY}`, 0],
     // Nothing but metadata: no lead-in, the text is what there is.
