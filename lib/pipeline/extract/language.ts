@@ -1,4 +1,5 @@
 import { allMatches } from '../text/all-matches';
+import { countMatches } from '../text/count-words';
 
 /**
  * Light language identification by function words (the "short words" method of Grefenstette 1995,
@@ -126,23 +127,17 @@ const SCRIPTS: readonly { readonly language: string; readonly pattern: RegExp }[
   { language: 'he', pattern: /\p{Script=Hebrew}/gu },
 ];
 
-function countMatches(text: string, pattern: RegExp): number {
-  let count = 0;
-  for (const _ of allMatches(pattern, text)) count += 1;
-  return count;
-}
-
 /**
  * The ISO 639-1 code of the text's language (en, de, fr, es, it, pt, nl, pl by function words;
  * ja, zh, ko, ru, ar, el, he by script), or undefined when the evidence is too thin or mixed.
  */
 export function detectLanguage(text: string): string | undefined {
   const sample = text.slice(0, MAX_CHARS).toLowerCase();
-  const letters = countMatches(sample, /\p{L}/gu);
+  const letters = countMatches(/\p{L}/gu, sample);
   if (letters === 0) return undefined;
   // Japanese text is mostly Han characters with some kana: kana decide it before Han does.
   for (const { language, pattern } of SCRIPTS) {
-    const share = countMatches(sample, pattern) / letters;
+    const share = countMatches(pattern, sample) / letters;
     if (share >= (language === 'ja' ? MIN_SCRIPT_SHARE / 3 : MIN_SCRIPT_SHARE)) return language;
   }
   const hits = new Map<string, number>();

@@ -9,10 +9,23 @@ const WORD_TOKEN = /[\p{L}\p{N}]\S*/gu;
 const LETTER_RUN = /[\p{L}\p{N}]+/gu;
 const TOKEN = /\S+/g;
 
-function countMatches(re: RegExp, text: string): number {
+/**
+ * How many times a global expression matches in `text`, as `[...text.matchAll(re)].length` counts, for an
+ * expression that cannot match the empty string (a `test` loop cannot step past an empty match the way
+ * matchAll does, so one throws here rather than looping). Leaves `re.lastIndex` at 0.
+ */
+export function countMatches(re: RegExp, text: string): number {
+  if (!re.global) throw new TypeError('countMatches needs a global regular expression');
   re.lastIndex = 0;
   let count = 0;
-  while (re.test(text)) count += 1;
+  for (let from = 0; re.test(text); from = re.lastIndex) {
+    // A non-empty match always ends past where the search started; only an empty one can leave it there.
+    if (re.lastIndex === from) {
+      re.lastIndex = 0;
+      throw new TypeError('countMatches needs an expression that cannot match the empty string');
+    }
+    count += 1;
+  }
   re.lastIndex = 0;
   return count;
 }

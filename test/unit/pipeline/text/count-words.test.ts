@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { countLetterRuns, countTokens, countWordTokens } from '../../../../lib/pipeline/text/count-words';
+import {
+  countLetterRuns,
+  countMatches,
+  countTokens,
+  countWordTokens,
+} from '../../../../lib/pipeline/text/count-words';
 
 const TEXTS = [
   '',
@@ -19,4 +24,22 @@ describe('word counts without building the words', () => {
       expect(countTokens(text)).toBe(text.split(/\s+/).filter((t) => t !== '').length);
     });
   }
+});
+
+describe('countMatches', () => {
+  for (const text of TEXTS) {
+    it(`counts what matchAll yields on ${JSON.stringify(text.slice(0, 30))}`, () => {
+      for (const re of [/\p{L}/gu, /\p{Script=Han}/gu, /[\p{L}\p{N}]+/gu, /\S+/g]) {
+        expect(countMatches(re, text)).toBe([...text.matchAll(re)].length);
+        expect(re.lastIndex).toBe(0);
+      }
+    });
+  }
+
+  it('refuses what it cannot count: a non-global expression, or one that matches the empty string', () => {
+    expect(() => countMatches(/a/u, 'aaa')).toThrow(TypeError);
+    const empty = /x*/g;
+    expect(() => countMatches(empty, 'abc')).toThrow(TypeError);
+    expect(empty.lastIndex).toBe(0);
+  });
 });
