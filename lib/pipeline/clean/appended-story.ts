@@ -4,6 +4,7 @@
  * have little in common with the article above. The article keeps what comes before; the rest is
  * reported, not summarised.
  */
+import { startsUpper } from '../text/starts-upper';
 import { paragraphKey } from './repeated-paragraphs';
 
 /** The article before the split needs this much text to be an article at all. */
@@ -68,7 +69,7 @@ function isHeadline(paragraph: string): boolean {
     !paragraph.includes('\n') &&
     paragraph.length <= MAX_HEADLINE_CHARS &&
     !/[.!?:]["'”’)]*$/u.test(paragraph) &&
-    /^\p{Lu}/u.test(paragraph)
+    startsUpper(paragraph)
   );
 }
 

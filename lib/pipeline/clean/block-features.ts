@@ -6,6 +6,7 @@
  * prose (furniture clusters before and after it). Every feature takes one pass over the blocks, so the
  * work is linear in the text's length.
  */
+import { startsUpper } from '../text/starts-upper';
 import { isBoilerplateParagraph, isListHeading } from './furniture-lines';
 import { isListItem } from './reflow';
 
@@ -288,7 +289,7 @@ function wordShapes(tokens: readonly string[]): {
   let letters = 0;
   for (const t of tokens) {
     letters += t.length;
-    if (/^\p{Lu}/u.test(t)) capitals += 1;
+    if (startsUpper(t)) capitals += 1;
     if (/^\p{N}+$/u.test(t)) digits += 1;
     if (PERSONAL_WORDS.has(t.toLowerCase())) personal += 1;
   }
@@ -316,7 +317,7 @@ function featureRow(ctx: Context, block: string, i: number): number[] {
     w >= 10 && w <= 19 ? 1 : 0,
     w >= 20 ? 1 : 0,
     b.terminal,
-    /^\p{Lu}/u.test(trimmed) ? 1 : 0,
+    startsUpper(trimmed) ? 1 : 0,
     share(capitals),
     share(digits),
     b.functionShare,

@@ -1,4 +1,5 @@
 import { allMatches } from '../../text/all-matches';
+import { startsUpper } from '../../text/starts-upper';
 
 /** A token of a claim sentence: a word or number (with inner . , ' ’ - kept), or one other character. */
 export type Token = {
@@ -30,10 +31,5 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-const CAPITAL_FIRST = /^\p{Lu}/u;
-
-/**
- * Whether a token starts with a capital letter (a name or a sentence opening). The expression is a module
- * constant: a literal in the arrow would be a new RegExp object at every call, for every token.
- */
-export const isCapitalised = (token: Token): boolean => CAPITAL_FIRST.test(token.text);
+/** Whether a token starts with a capital letter (a name or a sentence opening). */
+export const isCapitalised = (token: Token): boolean => startsUpper(token.text);

@@ -1,4 +1,5 @@
 import { allMatches } from '../../text/all-matches';
+import { startsUpper } from '../../text/starts-upper';
 import { STOPWORDS } from '../../text/stopwords';
 import { PLACES } from './places';
 
@@ -213,7 +214,6 @@ type Token = { readonly text: string; readonly start: number; readonly end: numb
 // The expressions are module constants, not literals in the functions below: a literal makes a new RegExp
 // object each time it is evaluated, and these run for every token of every sentence (2% of what a BBC article
 // allocated). None is global or sticky, so sharing them keeps no state between calls.
-const CAPITALISED = /^\p{Lu}/u;
 const POSSESSIVE = /['’]s$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
@@ -221,7 +221,6 @@ const SPACES = /^\s+$/;
 const FULL_STOP_SPACES = /^\.\s*$/;
 const SENTENCE_OPENING = /^[\s"'“‘([-]*$/;
 
-const isCapitalised = (w: string): boolean => CAPITALISED.test(w);
 const stripPossessive = (w: string): string => w.replace(POSSESSIVE, '');
 
 /**
@@ -243,7 +242,7 @@ export function countCapitalisedNames(sentence: string): number {
   let i = 0;
   while (i < tokens.length) {
     const first = tokens[i];
-    if (first === undefined || !isCapitalised(first.text)) {
+    if (first === undefined || !startsUpper(first.text)) {
       i++;
       continue;
     }
@@ -257,12 +256,12 @@ export function countCapitalisedNames(sentence: string): number {
       const gap = sentence.slice(cur.end, next.start);
       const abbreviated = ONE_CAPITAL.test(cur.text) || PERSON_TITLES.has(cur.text);
       const spaced = SPACES.test(gap) || (abbreviated && FULL_STOP_SPACES.test(gap));
-      if (spaced && isCapitalised(next.text) && !POSSESSIVE.test(cur.text)) {
+      if (spaced && startsUpper(next.text) && !POSSESSIVE.test(cur.text)) {
         j++;
         continue;
       }
       const after = tokens[j + 2];
-      if (after !== undefined && SPACES.test(gap) && CONNECTORS.has(next.text) && isCapitalised(after.text)) {
+      if (after !== undefined && SPACES.test(gap) && CONNECTORS.has(next.text) && startsUpper(after.text)) {
         if (SPACES.test(sentence.slice(next.end, after.start))) {
           j += 2;
           continue;
