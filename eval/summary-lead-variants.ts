@@ -15,6 +15,7 @@ import { parseSummaryModel } from '../lib/pipeline/summary/model';
 import { type PreparedSummary, prepareSummary } from '../lib/pipeline/summary/select-summary';
 import { summarize } from '../lib/pipeline/summary/summarize';
 import { furnitureLength } from '../lib/pipeline/summary/trust-features';
+import { countLetterRuns } from '../lib/pipeline/text/count-words';
 import { segmentSentences } from '../lib/pipeline/text/segment';
 import { contentTerms } from '../lib/pipeline/text/tokenize';
 import type { Sentence } from '../lib/pipeline/types';
@@ -38,7 +39,7 @@ type Article = {
   readonly prepared: PreparedSummary;
 };
 
-const words = (s: string): number => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+const words = countLetterRuns;
 /** A sentence as a summary shows it: a dateline, caption label or source credit at its start left out. */
 const shown = (a: Article, i: number): string => {
   const t = a.sentences[i]?.text ?? '';
